@@ -152,3 +152,30 @@ class MapResult(BaseModel):
     articles: list[ArticleInfo]
     places: list[PlaceEntry]
     routes: list[Route]
+
+
+class ArticleAnalysis(BaseModel):
+    """Everything the per-article steps found in one article (the unit of batch work)."""
+
+    article: Article
+    sentences: list[Sentence]
+    resolved: list[ResolvedMention]
+    movements: list[Movement]
+
+
+class Toponym(BaseModel):
+    """One recognised place name as `geomap extract` writes it (the benchmarks' format)."""
+
+    start: int
+    end: int
+    name: str
+    lat: float | None
+    lon: float | None
+    confidence: float
+    place_id: str | None = None
+    kind: str | None = None
+
+
+class ExtractedArticle(BaseModel):
+    id: str
+    toponyms: list[Toponym]

@@ -1,0 +1,87 @@
+"""Name normalisation shared by the index builder and look-ups, so both sides agree on every key."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u02bc": "'",
+        "\u02bb": "'",
+        "\u2032": "'",
+    }
+)
+# Hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar, minus sign, etc.
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
+_SPACES = re.compile(r"\s+")
+# Letters that have no decomposition in NFKD but that people spell without the mark.
+_EXTRA_FOLDS = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ħ": "h",
+        "ı": "i",
+        "ł": "l",
+        "þ": "th",
+        "ŀ": "l",
+    }
+)
+
+
+_ASCII_NEEDS_WORK = re.compile(r"[`\t\n\r\f\v]|  |^ | $")
+
+
+@lru_cache(maxsize=65536)
+def normalize_name(s: str) -> str:
+    """The key a name is indexed and looked up under: case, quotes, dashes and spacing unified."""
+    if s.isascii() and not _ASCII_NEEDS_WORK.search(s):
+        # Fast path for most names: NFKC and the quote/dash tables change nothing in plain ASCII.
+        text = s.lower()
+        return text[4:] if text.startswith("the ") and len(text) > 4 else text
+    text = unicodedata.normalize("NFKC", s).casefold()
+    text = text.translate(_APOSTROPHES)
+    text = _DASHES.sub("-", text)
+    text = _SPACES.sub(" ", text).strip()
+    if text.startswith("the ") and len(text) > 4:
+        text = text[4:].lstrip()
+    return text
+
+
+# Combining marks of Latin, Greek and Cyrillic letters (the accents people drop when writing).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def ascii_fold(norm: str) -> str:
+    """Strip diacritics from an already normalised name ("são paulo" -> "sao paulo")."""
+    if norm.isascii():
+        return norm
+    decomposed = unicodedata.normalize("NFKD", norm.translate(_EXTRA_FOLDS))
+    return unicodedata.normalize("NFC", _COMBINING.sub("", decomposed))
+
+
+def index_keys(name: str) -> list[str]:
+    """Every key a name is indexed under: its normalised form and, if different, its ascii fold
+    (only when that is all ASCII: folding other scripts just adds noise)."""
+    norm = normalize_name(name)
+    if not norm:
+        return []
+    folded = ascii_fold(norm)
+    if folded != norm and folded.isascii():
+        return [norm, folded]
+    return [norm]
+
+
+def slugify(name: str) -> str:
+    """A stable id fragment for hand-written places ("Vostochny Cosmodrome" -> "vostochny-cosmodrome")."""
+    folded = ascii_fold(normalize_name(name))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")

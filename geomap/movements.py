@@ -1,0 +1,1675 @@
+"""Movements: who went where, when, and how sure the text is.
+
+A place becomes a movement only when a movement cue governs it: a verb or noun of travel or
+presence ("arrived at", "left ... for", "crossed", "visited", "a stop at", "trip to") with the
+preposition that gives the place its role (from -> origin, to/for -> destination, via/through ->
+pass, in/at -> stop). Everything else ("Washington warned", "the war in Ukraine", "Russian
+President") stays a mention. The rules are shallow on purpose (no parser, no model): a sentence
+is cut into items (places, times, names, words), cues are found by their word forms, each cue
+governs the places that follow it up to a clause boundary, and its actor is the name, mover or
+referring expression ("he", "his train", "the North Korean leader") in the clause before it.
+
+Status: planned (future, modal, intention), reported (hedged: "reportedly", "appeared to"),
+passed (a pass-through that happened), visited (what happened). A movement is historical when
+its clause dates it to an earlier trip ("in 2019", "four years ago", "previously").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from gazetteer.models import Place
+from geomap.models import Article, Movement, ResolvedMention, Role, Sentence, Status, TimeSpan
+from geomap.timex import (
+    TimeExpression,
+    find_time_expressions,
+    merge_expressions,
+    reference_date,
+)
+
+ItemKind = Literal["place", "demonym", "unknown_place", "time", "word", "punct", "name", "mover"]
+ActorKind = Literal["person", "storm", "ship", "race", "group"]
+
+# ---------------------------------------------------------------------------------------------
+# Word lists (English news usage, not tied to any article)
+# ---------------------------------------------------------------------------------------------
+
+# Roles by preposition for plain motion verbs; arrival verbs turn in/at into destinations.
+_MOTION_PREPS: dict[str, Role] = {
+    "from": "origin", "out of": "origin", "to": "destination", "for": "destination",
+    "toward": "destination", "towards": "destination", "into": "destination",
+    "onto": "destination", "back to": "destination", "via": "pass", "through": "pass",
+    "across": "pass", "over": "pass", "past": "pass", "along": "pass", "by way of": "pass",
+    "in": "stop", "at": "stop", "near": "stop", "off": "stop", "outside": "stop",
+    "inside": "stop",
+}  # fmt: skip
+_PRESENCE_PREPS: dict[str, Role] = {
+    "in": "stop", "at": "stop", "near": "stop", "outside": "stop", "inside": "stop",
+    "on": "stop", "off": "stop",
+}  # fmt: skip
+_ARRIVAL_PREPS: dict[str, Role] = {
+    **_MOTION_PREPS, "in": "destination", "at": "destination", "on": "destination",
+    "near": "destination",
+}  # fmt: skip
+_DEPARTURE_PREPS: dict[str, Role] = {
+    **_MOTION_PREPS, "in": "origin", "at": "origin", "on": "origin",
+}  # fmt: skip
+_PASS_PREPS: dict[str, Role] = {
+    **_MOTION_PREPS, "in": "pass", "at": "pass", "near": "pass", "into": "destination",
+}  # fmt: skip
+PREPOSITIONS = sorted(
+    set(_MOTION_PREPS) | set(_PRESENCE_PREPS) | {"with", "by", "of", "about", "against",
+    "during", "amid", "under", "among", "despite", "including", "on", "aboard", "as",
+    "within", "around", "beyond", "between", "without", "behind", "alongside"},
+    key=lambda p: -len(p),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CueType:
+    """A family of cue words: role of a direct-object place and roles by preposition."""
+
+    name: str
+    obj: Role | None
+    preps: dict[str, Role]
+    storm_only: bool = False  # "hit", "slammed into": only weather moves like that
+
+
+_MOTION = CueType("travel", None, _MOTION_PREPS)
+_ARRIVE = CueType("arrive", None, _ARRIVAL_PREPS)
+_REACH = CueType("reach", "destination", _ARRIVAL_PREPS)
+_LEAVE = CueType("leave", "origin", _DEPARTURE_PREPS)
+_SETOFF = CueType("set off", None, _DEPARTURE_PREPS)
+_CROSS = CueType("cross", "pass", _PASS_PREPS)
+_PASS = CueType("pass", "pass", _PASS_PREPS)
+_ENTER = CueType("enter", "destination", _ARRIVAL_PREPS)
+_VISIT = CueType("visit", "stop", _PRESENCE_PREPS)
+_PRESENCE = CueType("meet", None, _PRESENCE_PREPS)
+_STORM_HIT = CueType("hit", "stop", {**_MOTION_PREPS, "into": "stop"}, storm_only=True)
+_LANDFALL = CueType("make landfall", None, {**_PRESENCE_PREPS, "over": "stop"})
+_RETURN = CueType("return", None, _ARRIVAL_PREPS)
+_FINISH = CueType("finish", None, _ARRIVAL_PREPS)
+_START = CueType("start", None, _DEPARTURE_PREPS)
+_NOUN_TRIP = CueType("trip", None, {**_MOTION_PREPS, "of": "stop"})
+_NOUN_STOP = CueType("stop", None, _PRESENCE_PREPS)
+
+# Surface forms -> cue type. Multi-word forms first (longest match wins).
+_CUE_FORMS: dict[str, CueType] = {}
+
+
+def _forms(cue: CueType, *words: str) -> None:
+    for word in words:
+        _CUE_FORMS[word] = cue
+
+
+_forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "landed",
+       "landing", "touch down", "touches down", "touched down", "touching down", "pull into",
+       "pulls into", "pulled into", "pulling into", "roll into", "rolls into", "rolled into",
+       "rolling into", "dock", "docks", "docked", "docking", "berthed", "berths", "anchored",
+       "drop anchor", "dropped anchor", "steamed into", "sailed into", "flew into", "drove into",
+       "got to", "gets to", "come ashore", "came ashore", "comes ashore", "put in",
+       "put into", "puts in", "arrival")  # fmt: skip
+_forms(_REACH, "reach", "reaches", "reached", "reaching")
+_forms(_RETURN, "return", "returns", "returned", "returning", "came back", "come back",
+       "comes back", "went back", "go back", "headed back", "flew back", "sailed back",
+       "got back", "returned home", "return home")  # fmt: skip
+_forms(_LEAVE, "leave", "leaves", "left", "leaving", "depart", "departs", "departed",
+       "departing", "departure", "quit", "quits", "exit", "exits", "exited", "flee", "fled",
+       "pull out of", "pulled out of", "rolled out of", "roll out of", "sailed out of",
+       "steamed out of", "flew out of", "rolls out of", "pulls out of")  # fmt: skip
+_forms(_SETOFF, "set off", "sets off", "setting off", "set out", "sets out", "setting out",
+       "set sail", "sets sail", "setting sail", "embark", "embarks", "embarked", "embarking",
+       "board", "boards", "boarded", "boarding", "took off", "take off", "takes off",
+       "taking off", "departed from", "began", "begin", "begins", "beginning")  # fmt: skip
+_forms(_START, "start", "starts", "started", "starting", "start in", "rolled out",
+       "rolls out", "get under way", "got under way", "gets under way", "kicked off",
+       "kicks off", "kick off", "launched", "launches")  # fmt: skip
+_forms(_FINISH, "finish", "finishes", "finished", "finishing", "end", "ends", "ended",
+       "ending", "conclude", "concludes", "concluded", "culminate", "culminates",
+       "culminated", "wrap up", "wraps up", "wrapped up")  # fmt: skip
+_forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "travelling",
+       "head", "heads", "headed", "heading", "fly", "flies", "flew", "flown", "flying",
+       "sail", "sails", "sailed", "sailing", "steam", "steamed", "steaming", "drive", "drives",
+       "drove", "driven", "driving", "ride", "rides", "rode", "riding", "go", "goes", "went",
+       "gone", "going", "journey", "journeys", "journeyed", "journeying", "move", "moves",
+       "moved", "moving", "proceed", "proceeds", "proceeded", "continue", "continues",
+       "continued", "continuing", "transfer", "transferred", "transfers", "walk", "walked",
+       "walks", "march", "marched", "race", "raced", "races", "racing", "cycle", "cycled",
+       "climb", "climbs", "climbed", "climbing", "descend", "descended", "descends",
+       "track", "tracks", "tracked", "tracking", "churn", "churns", "churned", "churning",
+       "swept", "sweep", "sweeps", "sweeping", "barrel", "barrelled", "barreled",
+       "barreling", "spin", "spun", "drift", "drifted", "drifts", "roll", "rolls", "rolled",
+       "speed", "sped", "speeding", "make its way", "made its way", "made his way",
+       "made her way", "made their way", "make his way", "make her way", "make their way",
+       "makes its way", "makes his way", "makes her way", "bound", "en route", "on his way",
+       "on her way", "on its way", "on their way", "redeploy", "redeployed", "deployed",
+       "deploy", "steer", "steered", "shuttle", "shuttled", "come", "comes", "came",
+       "coming", "pushed on", "push on", "pushes on", "moved on", "moves on", "headed on",
+       "flew on", "travelled on", "traveled on", "continued on", "onward")  # fmt: skip
+_forms(_CROSS, "cross", "crosses", "crossed", "crossing")
+_forms(_PASS, "pass", "passes", "passed", "passing", "transit", "transits", "transited",
+       "transiting", "skirt", "skirts", "skirted", "skirting", "bypass", "bypassed",
+       "traverse", "traverses", "traversed", "traversing", "sped through",
+       "rolled through", "rolls through", "cut through", "cuts through",
+       "zigzagged", "weaved")  # fmt: skip
+_forms(_ENTER, "enter", "enters", "entered", "entering")
+_forms(_VISIT, "visit", "visits", "visited", "visiting", "tour", "tours", "toured",
+       "touring", "inspect", "inspects", "inspected", "inspecting",
+       "spend", "spends", "spent", "spending")  # fmt: skip
+_forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks",
+       "holds talks", "holding talks", "stop", "stops", "stopped", "stop over",
+       "stopped over", "stops over", "stay", "stays", "stayed", "staying", "overnight",
+       "overnighted", "attend", "attends", "attended", "attending", "address", "addressed",
+       "addresses", "welcomed", "greeted", "received", "hosted", "took part", "take part",
+       "taking part", "takes part", "appeared", "appears", "appear", "lay a wreath",
+       "laid a wreath", "laying a wreath", "lays a wreath", "paid respects", "pay respects",
+       "rested", "rest", "camped", "camp", "call at", "called at", "calls at", "calling at",
+       "called in at", "call in at", "take place", "took place", "takes place",
+       "taking place", "be held", "was held", "were held", "is held", "being held",
+       "will be held", "spoke", "speak", "speaks", "signed", "sign", "signs",
+       "sat down", "sits down", "shook hands", "hosted by", "celebrated", "watched",
+       "observed", "prayed", "wave", "waved", "waves", "stepped off", "steps off",
+       "step off", "disembarked", "disembark", "disembarks", "alighted",
+       "based", "remained", "remains", "remain", "visit to", "visits to")  # fmt: skip
+_forms(_STORM_HIT, "hit", "hits", "hitting", "struck", "strike", "strikes", "striking",
+       "slam", "slams", "slammed", "slamming", "batter", "batters", "battered", "battering",
+       "lash", "lashes", "lashed", "lashing", "pound", "pounds", "pounded", "pounding",
+       "ravage", "ravaged", "ravages", "pummel", "pummelled", "pummeled", "buffet", "buffeted",
+       "brush", "brushed", "brushes", "graze", "grazed", "weaken", "weakened", "weakens",
+       "weakening", "strengthen", "strengthened", "intensify", "intensified",
+       "intensifies", "dissipate", "dissipated", "dissipates", "stall", "stalled",
+       "inundate", "inundated", "flood", "flooded", "drench", "drenched",
+       "roar", "roared", "roars", "bear down", "bore down", "bears down",
+       "bearing down", "swirl", "swirled")  # fmt: skip
+_forms(_LANDFALL, "make landfall", "made landfall", "makes landfall", "making landfall",
+       "landfall")  # fmt: skip
+# Nouns of travel: "his trip to X", "a visit to X", "a stop at X", "the stage from X to Y".
+_forms(_NOUN_TRIP, "trip", "trips", "journey", "voyage", "flight", "tour of", "stage",
+       "leg", "crossing", "passage", "expedition", "odyssey", "drive", "ride",
+       "cruise", "route", "visit")  # fmt: skip
+_forms(_NOUN_STOP, "stop at", "stop in", "stopover in", "stopover at", "a stop",
+       "layover in", "stay in", "visit in", "stopover", "layover")  # fmt: skip
+
+_NOUN_FORMS = frozenset(
+    {"trip", "trips", "journey", "voyage", "flight", "tour of", "stage", "leg", "crossing",
+     "passage", "expedition", "odyssey", "drive", "ride", "cruise", "route", "visit",
+     "stop at", "stop in", "stopover in", "stopover at", "a stop", "layover in", "stay in",
+     "visit in", "stopover", "layover", "arrival", "departure", "visit to", "visits to"}
+)  # fmt: skip
+# Noun forms that are also verb forms: nouns only after a determiner or possessive.
+_AMBIGUOUS_NOUNS = frozenset({"visit", "trip", "drive", "ride", "flight", "stage", "route",
+                              "cruise", "leg", "crossing", "passage", "tour of"})  # fmt: skip
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+     "another", "first", "second", "third", "next", "last", "latest", "final", "planned",
+     "upcoming", "expected", "possible", "potential", "proposed", "rare", "historic",
+     "surprise", "state", "official", "brief", "two-day", "three-day", "four-day",
+     "five-day", "week-long", "weeklong", "day-long", "overnight", "whirlwind", "rumored",
+     "rumoured", "reported", "recent", "previous", "earlier", "each", "every", "one",
+     "scheduled", "long", "short", "hour-long", "mid-morning", "unannounced",
+     "landmark", "forthcoming", "anticipated", "mooted", "subsequent", "onward",
+     "return", "maiden", "inaugural", "secret", "private", "working", "flying", "day's",
+     "week's", "opening", "closing", "queen", "king", "mountain", "flat", "hilly",
+     "individual", "time", "trial", "km", "kilometre", "kilometer", "mile", "long-haul",
+     "cross-country", "overland", "rail", "train", "road", "sea", "air", "bus", "car",
+     "ferry", "boat", "helicopter", "motorcade", "armored", "armoured", "highly-publicised",
+     "closely-watched", "much-anticipated", "historic", "seven-day", "six-day", "10-day"}
+)  # fmt: skip
+
+_PLANNED_ADJECTIVES = frozenset(
+    {"planned", "upcoming", "expected", "possible", "potential", "proposed", "rumored",
+     "rumoured", "forthcoming", "anticipated", "mooted", "scheduled", "future", "next",
+     "prospective", "likely", "imminent", "pending"}
+)  # fmt: skip
+
+# Clause boundaries: the scope of a cue ends here, and its subject is looked for after them.
+_BOUNDARY_WORDS = frozenset(
+    {"where", "which", "who", "whom", "whose", "that", "when", "while", "whereas", "because",
+     "although", "though", "but", "if", "unless", "said", "says", "say", "told", "tells",
+     "according", "than", "before", "after", "since", "until", "as", "once", "whether",
+     "reported", "announced", "added", "confirmed", "stated", "claimed", "warned",
+     "insisted", "noted", "explained", "wrote", "tweeted", "posted", "showed", "shows",
+     "so", "yet", "whilst", "nor", "thereby", "whereupon"}
+)  # fmt: skip
+_BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", "\"", "“", "”", "—", "–", "?", "!", "[", "]"})
+
+# Words that may stand between a cue and its place without ending the cue's scope.
+_FILLER_WORDS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "then", "also",
+     "later", "finally", "first", "again", "directly", "briefly", "eventually", "soon",
+     "quickly", "slowly", "straight", "back", "home", "on", "onward", "onwards", "further",
+     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "northward", "southward", "eastward", "westward", "northwards", "southwards",
+     "eastwards", "westwards", "inland", "offshore", "overland", "nearby", "neighbouring",
+     "neighboring", "northern", "southern", "eastern", "western", "central", "far",
+     "remote", "coastal", "capital", "city", "town", "village", "port", "border", "region",
+     "province", "state", "island", "islands", "area", "outskirts", "suburbs", "centre",
+     "center", "heart", "coast", "shores", "shore", "mouth", "banks", "bank", "downtown",
+     "old", "new", "historic", "sprawling", "tiny", "small", "large", "major", "key",
+     "strategic", "seaside", "mountain", "mountainous", "resort", "airport", "airfield",
+     "base", "station", "railway", "rail", "train", "terminal", "harbour", "harbor",
+     "bridge", "river", "sea", "gulf", "bay", "strait", "straits", "peninsula", "cape",
+     "up", "down", "out", "off", "around", "about", "some", "roughly", "nearly", "almost",
+     "just", "only", "km", "kilometres", "kilometers", "miles", "mile", "kilometre",
+     "kilometer", "away", "from", "and", "or", "by", "plane", "car", "road", "air", "sea",
+     "ship", "boat", "ferry", "helicopter", "jet", "motorcade", "convoy", "bus", "foot",
+     "bicycle", "bike", "armoured", "armored", "special", "private", "presidential",
+     "official", "military", "cargo", "passenger", "flight", "flights", "overnight",
+     "late", "early", "straight", "together", "alone", "via", "largest", "biggest",
+     "second-largest", "second", "main", "twin", "sister", "frontier", "frontline",
+     "front-line", "eastern-most", "northernmost", "southernmost", "easternmost",
+     "westernmost", "far-eastern", "southeastern", "northeastern", "southwestern",
+     "northwestern", "mid", "upper", "lower", "inner", "outer", "greater", "ancient",
+     "holy", "sacred", "industrial", "financial", "commercial", "spaceport", "space",
+     "launch", "site", "complex", "facility", "cosmodrome", "naval", "air", "army", "hub",
+     "gateway", "waters", "territory", "district", "municipality", "county", "prefecture",
+     "oblast", "krai", "canal", "lake", "valley", "desert", "plain", "plains", "delta",
+     "hills", "highlands", "lowlands", "stage", "finish", "start", "line", "summit",
+     "top", "foot", "base", "side", "part", "parts", "edge", "tip", "end", "shoreline",
+     "coastline", "seaport", "river-port", "state-run", "famed", "famous", "picturesque",
+     "popular", "bustling", "war-torn", "quake-hit", "flood-hit", "storm-hit",
+     "besieged", "embattled", "disputed", "occupied", "annexed", "breakaway", "rebel-held"}
+)  # fmt: skip
+# "X city of Y": the first place only qualifies the second.
+_DESCRIPTOR_NOUNS = frozenset(
+    {"city", "town", "village", "port", "capital", "region", "province", "state", "island",
+     "islands", "area", "outskirts", "suburbs", "suburb", "centre", "center", "heart",
+     "coast", "district", "county", "municipality", "prefecture", "oblast", "krai",
+     "republic", "territory", "enclave", "exclave", "peninsula", "resort", "hub", "gateway",
+     "seaport", "harbour", "harbor", "settlement", "hamlet", "metropolis", "megacity",
+     "archipelago", "atoll", "valley", "waters", "shores", "banks", "mouth", "islet"}
+)  # fmt: skip
+
+_NEGATION_RE = re.compile(
+    r"\b(?:not|never|no longer|didn't|did not|won't|will not|wouldn't|would not|hasn't|"
+    r"has not|haven't|have not|isn't|is not|wasn't|was not|cannot|can't|couldn't|"
+    r"could not|no plans?|cancell?ed|called off|postponed|scrapped|ruled out|denied|"
+    r"refused|declined|instead of|rather than|skipped|skip|avoided|avoid|without)\b",
+    re.IGNORECASE,
+)
+_PLANNED_RE = re.compile(
+    r"\b(?:will|would|shall|could|can|may|might|should|must|to be|is to|are to|"
+    r"(?:is|are|was|were|be|been|being) (?:expected|set|due|scheduled|slated|poised|"
+    r"planning|going|likely|tipped|invited|preparing|about|ready|supposed|hoping|"
+    r"forecast|predicted|projected)|plans?|planned|intends?|intended|hopes?|hoped|aims?|"
+    r"aimed|wants?|wanted|proposed|proposes|considering|considers|mulls|mulling|"
+    r"eyeing|eyes|seeks?|sought|prepares|preparing|expects?|promised|pledged|vowed|"
+    r"agreed|offered|invited|scheduled|likely|unlikely|possibly|potentially|perhaps|"
+    r"tomorrow|next|upcoming|forecasters?|forecast|predicted|projected|would-be)\b|'ll\b",
+    re.IGNORECASE,
+)
+_PAST_MODAL_RE = re.compile(
+    r"\b(?:may|might|could|must|would|should) (?:well |also |have |already )*have\b",
+    re.IGNORECASE,
+)
+_HEDGE_RE = re.compile(
+    r"\b(?:reportedly|unconfirmed|unverified|rumou?r(?:s|ed)?|(?:is|are|was|were) believed|"
+    r"believed to|appear(?:s|ed)? to|seem(?:s|ed)? to|(?:is|are|was|were) said to|"
+    r"allegedly|purportedly|apparently|supposedly|according to (?:\w+ )?(?:media |press |"
+    r"news )?reports|media reports|foreign media|reports (?:said|say|suggest(?:ed)?)|"
+    r"(?:is|are|was|were) reported to|it is understood|sources said|sources say|"
+    r"may have|might have|could have|spotted|sighted|satellite (?:images|imagery|photos))\b",
+    re.IGNORECASE,
+)
+_HISTORICAL_RE = re.compile(
+    r"\b(?:previously|formerly|last time|the last time|in the past|back in|years? ago|"
+    r"decades? ago|once before|the first time (?:he|she|they)|earlier trip|previous trip|"
+    r"previous visit|earlier visit|first visit|last visit|(?:as|like) (?:he|she|they|it) "
+    r"(?:had |previously )?did|historic(?:al)?ly)\b",
+    re.IGNORECASE,
+)
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:heading|headed for|bound|en route|on (?:his|her|its|their) way|making (?:its|his|"
+    r"her|their) way|moving|travell?ing|sailing|steaming|flying|driving|racing|"
+    r"approaching|bearing down|churning|barrell?ing|tracking)\b",
+    re.IGNORECASE,
+)
+
+_PERSON_TITLES = frozenset(
+    {"president", "president-elect", "prime", "minister", "premier", "chancellor", "king",
+     "queen", "prince", "princess", "emperor", "empress", "pope", "sheikh", "emir", "sultan",
+     "governor", "senator", "secretary", "secretary-general", "leader", "mayor",
+     "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
+     "chairwoman", "chair", "general", "gen", "admiral", "adm", "colonel", "col", "captain",
+     "capt", "commander", "cmdr", "marshal", "mr", "mrs", "ms", "miss", "dr", "sir", "dame",
+     "lord", "lady", "saint", "st", "rev", "reverend", "father", "cardinal", "archbishop",
+     "bishop", "lt", "sgt", "rep", "sen", "gov", "pres", "chief", "director", "head",
+     "commissioner", "justice", "judge", "dictator", "monarch", "pontiff", "lawmaker",
+     "congressman", "congresswoman", "mp", "deputy", "vice", "first", "crown", "supreme",
+     "grand", "duke", "duchess", "count", "countess", "baron", "shah", "tsar", "czar",
+     "ayatollah", "rabbi", "imam", "patriarch", "metropolitan", "cosmonaut", "astronaut",
+     "officer", "coach", "skipper", "driver", "rider", "explorer", "sailor", "pilot",
+     "climber", "mountaineer", "champion", "star", "singer", "actor", "actress",
+     "ceo", "founder", "official", "diplomat", "aide", "adviser", "advisor", "negotiator",
+     "delegate", "representative", "foreign", "defense", "defence", "interior", "finance",
+     "natural", "resources", "economy", "trade", "state", "national", "security",
+     "former", "acting", "interim", "senior", "deputy", "assistant", "press", "army",
+     "navy", "air", "force", "space", "agency", "health", "energy", "culture", "tourism",
+     "transport", "education", "labour", "labor", "justice", "environment", "development",
+     "affairs", "cabinet", "chief-of-staff", "nuclear", "atomic", "party", "general-secretary",
+     "managing", "executive", "prosecutor", "inspector", "special", "royal", "highness",
+     "majesty", "his", "her", "holiness", "excellency"}
+)  # fmt: skip
+# Capitalised words that are never part of a person's name.
+_NOT_NAME_WORDS = frozenset(
+    {"the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "with", "after", "before",
+     "during", "since", "as", "but", "and", "or", "so", "yet", "if", "when", "while", "then",
+     "now", "later", "earlier", "meanwhile", "however", "also", "still", "some", "many",
+     "most", "both", "several", "officials", "according", "last", "next", "one", "two",
+     "three", "what", "who", "why", "how", "this", "that", "these", "those", "there", "here",
+     "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our",
+     "my", "your", "following", "despite", "amid", "among", "under", "over", "into",
+     "through", "via", "about", "against", "without", "within", "upon", "once", "until",
+     "although", "though", "because", "unless", "whether", "after", "afterwards", "today",
+     "yesterday", "tomorrow", "tonight", "kremlin", "white", "house", "ministry", "council",
+     "agency", "news", "times", "post", "journal", "reuters", "ap", "afp", "press", "party",
+     "forum", "university", "department", "office", "army", "navy", "force", "forces",
+     "command", "bank", "fund", "union", "organization", "organisation", "committee",
+     "court", "congress", "parliament", "senate", "government", "institute", "company",
+     "corp", "inc", "ltd", "group", "airlines", "airways", "air", "railways", "railway",
+     "station", "airport", "port", "cosmodrome", "center", "centre", "summit", "games",
+     "olympics", "cup", "championship", "championships", "league", "association",
+     "federation", "foundation", "museum", "palace", "hall", "square", "street", "road",
+     "avenue", "bridge", "river", "sea", "ocean", "lake", "mountain", "mount", "mt",
+     "national", "international", "world", "global", "security", "economic", "eastern",
+     "western", "northern", "southern", "central", "north", "south", "east", "west",
+     "korean", "war", "peace", "day", "week", "month", "year", "live", "update", "updates",
+     "breaking", "photo", "video", "file", "read", "more", "related", "click", "source",
+     "link", "advertisement", "share", "comments", "getty", "images", "pool",
+     "fox", "sputnik", "yonhap",
+     "xinhua", "kyodo", "jazeera", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+     "july", "august", "september", "october", "november", "december", "sept", "jan",
+     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "gmt", "utc",
+     "covid", "covid-19", "prime", "minister",
+     "president", "foreign", "defense", "defence", "chinese", "russian", "american",
+     "british", "french", "german", "japanese", "indian", "stage", "tour", "rally",
+     "race", "grand", "prix", "hurricane", "typhoon", "cyclone", "storm", "tropical",
+     "depression", "super", "uss", "hms", "inc.", "co", "plc", "llc", "group", "team",
+     "squad", "club", "fc", "ltd.", "state", "states", "united", "republic", "democratic",
+     "people's", "peoples", "federal", "royal", "imperial", "space", "launch", "base",
+     "economic", "forum", "expo", "conference", "festival", "marathon", "regatta",
+     "episode", "chapter", "section", "part", "figure", "table", "note", "editor",
+     "editors", "reporting", "additional", "writing", "by", "copyright", "all", "rights",
+     "reserved", "mission", "operation", "project", "program", "programme", "plan",
+     "treaty", "accord", "agreement", "deal", "act", "law", "bill", "embassy",
+     "consulate", "cathedral", "church", "mosque", "temple", "shrine", "castle", "fort",
+     "stadium", "arena", "park", "garden", "gardens", "zoo", "hotel", "tower", "gate",
+     "wall", "monument", "memorial", "cemetery", "hospital", "school", "college",
+     "academy", "library", "theatre", "theater", "opera", "gallery", "market", "mall",
+     "plaza", "terminal", "pier", "wharf", "dock", "harbour", "harbor", "canal",
+     "highway", "motorway", "freeway", "expressway", "route", "line", "express",
+     "flight", "train", "ship", "vessel", "carrier", "coast", "guard", "marine",
+     "marines", "corps", "brigade", "division", "regiment", "battalion", "fleet",
+     "squadron", "wing", "cabinet", "assembly", "senate", "house", "lords", "commons",
+     "dail", "duma", "knesset", "bundestag", "diet", "majlis", "politburo", "central",
+     "supreme", "high", "court", "tribunal", "reserve", "exchange", "stock", "index"}
+)  # fmt: skip
+_NAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "el", "la",
+                             "le", "di", "du", "dos", "das", "ibn", "ben", "bint", "ter", "zu"})
+
+_STORM_RE = re.compile(
+    r"\b(?P<cls>(?:Super |Severe |Major )?(?:Tropical Storm|Tropical Cyclone|Tropical "
+    r"Depression|Post-Tropical Cyclone|Hurricane|Super Typhoon|Typhoon|Cyclone|Storm|"
+    r"Subtropical Storm|Medicane))\s+(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b"
+)
+_SHIP_PREFIX_RE = re.compile(
+    r"\b(?P<prefix>USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|RFS|MV|M/V|MS|SS|RV|R/V|FS|JS|CNS|"
+    r"HNLMS|RMS|NS|KRI|BRP|ROKS|TCG|ITS|ESPS|SAS|HDMS|HNoMS|HSwMS|FGS|PNS|CCGS|USCGC)\s+"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|la|del))*)"
+)
+_SHIP_NOUN_RE = re.compile(
+    r"\b(?:the\s+)?(?:[a-z-]+\s+)?(?:ship|vessel|carrier|ferry|yacht|liner|tanker|freighter|"
+    r"icebreaker|frigate|destroyer|submarine|schooner|cutter|trawler|barque|clipper|"
+    r"cruiser|corvette|dhow|catamaran|trimaran)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]*"
+    r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|la))*)"
+)
+_RACE_RE = re.compile(
+    r"\b(?P<name>Tour de France(?: Femmes)?|Giro d[’']Italia|Vuelta a Espa[ñn]a|Vuelta|"
+    r"Tour Down Under|Tour of [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?|Tour de [A-Z][\w’'-]+|"
+    r"Dakar Rally|Paris[- ]Dakar|Rally [A-Z][\w’'-]+|[A-Z][\w’'-]+ Rally|Safari Rally|"
+    r"Volvo Ocean Race|Ocean Race|Vend[ée]e Globe|Clipper Race|Iditarod|"
+    r"Mille Miglia|Cannonball Run|Gumball 3000|Peking to Paris|"
+    r"[A-Z][\w’'-]+ (?:Cycling )?Tour|Route du Rhum|Sydney to Hobart|"
+    r"Sydney-Hobart|Transat Jacques Vabre|Olympic torch relay|Olympic torch|"
+    r"[A-Z][\w’'-]+ Marathon|Grand Tour)\b"
+)
+
+# Referring expressions: what kind of actor they point back to.
+_PRONOUNS: dict[str, ActorKind | None] = {
+    "he": "person", "she": "person", "him": "person", "they": None, "it": None,
+}  # fmt: skip
+_VEHICLE_NOUNS = frozenset(
+    {"train", "motorcade", "convoy", "plane", "jet", "aircraft", "helicopter", "car",
+     "limousine", "entourage", "delegation", "party", "yacht", "cortege", "caravan",
+     "flight", "airplane", "aeroplane", "boat", "ship", "vessel", "bus", "coach",
+     "special train", "armoured train", "armored train", "private jet", "team", "crew"}
+)  # fmt: skip
+_STORM_NOUNS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "system", "depression",
+                          "remnants", "eye", "eyewall", "center", "centre", "tempest"})
+_SHIP_NOUNS = frozenset(
+    {"ship", "vessel", "carrier", "ferry", "yacht", "liner", "tanker", "freighter",
+     "icebreaker", "frigate", "destroyer", "submarine", "schooner", "cutter", "crew",
+     "flotilla", "strike group", "warship", "boat", "cruiser", "corvette", "fleet",
+     "flagship", "convoy", "catamaran", "trimaran", "sailors"}
+)  # fmt: skip
+_RACE_NOUNS = frozenset(
+    {"peloton", "race", "riders", "rider", "stage", "rally", "field", "drivers", "crews",
+     "caravan", "competitors", "cyclists", "runners", "pack", "breakaway", "leaders",
+     "bunch", "fleet", "relay", "torch", "flame", "entrants", "boats", "yachts", "teams",
+     "participants", "stage winner", "leg", "tour"}
+)  # fmt: skip
+_EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "visit", "trip", "ceremony",
+                          "encounter", "tour", "journey", "voyage"})
+_GROUP_WORDS = frozenset(
+    {"team", "delegation", "officials", "troops", "soldiers", "forces", "tourists",
+     "refugees", "migrants", "people", "residents", "protesters", "journalists",
+     "reporters", "diplomats", "ministers", "leaders", "delegates", "envoys", "experts",
+     "inspectors", "workers", "staff", "aides", "children", "students", "fans", "pilgrims",
+     "passengers", "crowds", "civilians", "group", "groups", "members", "activists",
+     "analysts", "observers", "investigators", "police", "army", "militants", "rebels",
+     "fighters", "units", "battalion", "brigade", "division", "russia", "china", "ukraine",
+     "washington", "moscow", "beijing", "kyiv", "seoul", "tokyo", "pyongyang", "others",
+     "some", "many", "most", "nobody", "no", "none", "everyone", "someone", "anyone",
+     "two", "both", "couple", "pair", "family", "families", "visitors", "guests",
+     "athletes", "players", "squad", "shells", "missiles", "weapons", "drones", "rockets",
+     "shipments", "cargo", "aid", "supplies", "goods", "grain", "oil", "gas", "money",
+     "report", "reports", "newspaper", "agency", "media", "source", "sources", "spokesman",
+     "spokeswoman", "official", "analyst", "expert", "diplomat", "intelligence", "envoy",
+     "minister", "ambassador", "lawmaker", "kremlin", "ministry", "government", "it",
+     "which", "that", "this", "these", "those", "we", "i", "you", "russians", "americans"}
+)  # fmt: skip
+_SUBJECT_FILLERS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+     "would", "could", "can", "may", "might", "shall", "should", "must", "to", "also",
+     "then", "later", "finally", "first", "soon", "already", "reportedly", "likely",
+     "expected", "set", "due", "scheduled", "slated", "poised", "planning", "plans",
+     "planned", "plan", "intends", "intended", "hopes", "hoped", "aims", "wants", "going",
+     "about", "preparing", "prepares", "ready", "not", "never", "just", "briefly",
+     "eventually", "again", "once", "still", "now", "and", "then", "subsequently",
+     "afterwards", "immediately", "quickly", "duly", "indeed", "apparently",
+     "allegedly", "believed", "said", "thought", "understood", "appeared", "appears",
+     "seemed", "seems", "did", "does", "do", "in", "on", "at", "by", "from", "with",
+     "the", "a", "an", "early", "late", "last", "next", "this", "that", "week",
+     "morning", "evening", "afternoon", "night", "after", "before", "day", "days",
+     "hours", "hour", "minutes", "later", "earlier", "previously", "tipped", "invited",
+     "proposed", "agreed", "promised", "vowed", "pledged", "offered", "decided",
+     "chose", "managed", "able", "unable", "forced", "scheduled", "yet", "subsequently",
+     "safely", "officially", "formally", "personally", "himself", "herself",
+     "themselves", "itself", "own", "traveling", "travelling", "onboard", "aboard",
+     "reportedly", "probably", "possibly", "perhaps", "certainly", "surely", "widely",
+     "speculated", "supposed", "hoping", "seeking", "seeks", "considering", "mulling",
+     "wanted", "want", "need", "needs", "needed", "tried", "tries", "try", "attempt",
+     "attempted", "attempting", "went", "on", "over", "top", "slowly", "rapidly",
+     "gradually", "steadily", "well", "far", "much", "more", "less", "further",
+     "initially", "originally", "last", "year", "month", "weeks", "months", "years",
+     "following", "ago", "since", "during", "while", "of", "for", "as", "its", "his",
+     "her", "their", "up", "out", "down", "back", "off", "forward", "ahead"}
+)  # fmt: skip
+_COARSE_KINDS = frozenset({"country", "continent"})
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Items: the sentence cut into places, times, names and words
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Item:
+    kind: ItemKind
+    start: int  # offsets in the article text
+    end: int
+    text: str
+    low: str = ""
+    resolved: ResolvedMention | None = None
+    time: TimeExpression | None = None
+    actor: ActorRef | None = None
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A name, mover or referring expression found in a sentence."""
+
+    kind: ActorKind | None  # None: a pronoun or noun that takes the kind of its antecedent
+    name: str | None  # the name as written, None for referring expressions
+    anaphor: str | None = None  # "he", "his train", "the leader", "the storm"
+    titles: frozenset[str] = frozenset()
+
+
+@dataclass
+class Actor:
+    """An actor known in the article: canonical name, kind, and the titles seen with it."""
+
+    name: str
+    kind: ActorKind
+    titles: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+def _norm_name(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    return re.sub(r"[\s\-‐]+", " ", text).casefold()
+
+
+def _is_capitalised(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+# ---------------------------------------------------------------------------------------------
+# The article-level registry of actors: full names, surnames, titles
+# ---------------------------------------------------------------------------------------------
+
+
+class ActorRegistry:
+    """Names of actors seen in one article, so "Mr. Kim" and "Kim" map to "Kim Jong Un"."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}  # key: normalised full name
+        self.salient: dict[ActorKind, str] = {}  # most recent subject of each kind
+        self.last_any: str | None = None
+
+    def add(self, name: str, kind: ActorKind, titles: frozenset[str] = frozenset()) -> str:
+        """Register a name; returns the key of the actor it denotes."""
+        key = self.resolve(name, kind) or _norm_name(name)
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = self.actors[key] = Actor(name=name, kind=kind)
+        elif len(name.split()) > len(actor.name.split()) and _norm_name(name).startswith(key):
+            actor.name = name
+        actor.titles |= titles
+        actor.mentions += 1
+        return key
+
+    def resolve(self, name: str, kind: ActorKind | None) -> str | None:
+        """Key of a known actor this name denotes: same name, or a part of a longer name."""
+        norm = _norm_name(name)
+        if norm in self.actors:
+            return norm
+        parts = norm.split()
+        candidates = [
+            key
+            for key, actor in self.actors.items()
+            if (kind is None or actor.kind == kind) and _contains_parts(key.split(), parts)
+        ]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda k: (self.actors[k].mentions, len(k)))
+
+    def display(self, key: str) -> str:
+        return self.actors[key].name
+
+    def kind_of(self, key: str) -> ActorKind:
+        return self.actors[key].kind
+
+    def mark_subject(self, key: str) -> None:
+        self.salient[self.actors[key].kind] = key
+        self.last_any = key
+
+    def by_description(self, words: set[str], kind: ActorKind | None) -> str | None:
+        """The actor a definite description ("the North Korean leader") points to."""
+        best: tuple[int, int, str] | None = None
+        order = list(self.actors)
+        for key, actor in self.actors.items():
+            if kind is not None and actor.kind != kind:
+                continue
+            overlap = len(words & actor.titles)
+            if overlap == 0:
+                continue
+            rank = (overlap, int(key == self.salient.get(actor.kind)), key)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+        del order
+        return best[2] if best else None
+
+
+def _contains_parts(full: list[str], part: list[str]) -> bool:
+    """Is `part` a contiguous run of `full` at its start or end ("kim" in "kim jong un")?"""
+    if not part or len(part) >= len(full):
+        return False
+    n = len(part)
+    if full[:n] == part or full[-n:] == part:
+        return True
+    # "Lula" in "Luiz Inácio Lula da Silva": a middle name used alone.
+    return n == 1 and part[0] in full[1:-1] and part[0] not in _NAME_PARTICLES and len(part[0]) > 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Building items for a sentence
+# ---------------------------------------------------------------------------------------------
+
+
+def _sentence_items(
+    sentence: Sentence,
+    mentions: list[ResolvedMention],
+    times: list[TimeExpression],
+) -> list[Item]:
+    """The sentence as a sequence of items with offsets in the article text."""
+    base = sentence.start
+    text = sentence.text
+    movers: list[Item] = []
+    for m in _STORM_RE.finditer(text):
+        _add_span(movers, Item("mover", base + m.start(), base + m.end(), m.group(0), m.group(0)
+                               .casefold(), actor=ActorRef("storm", m.group(0))))
+    for m in _SHIP_PREFIX_RE.finditer(text):
+        name = _trim_ship_name(m.group(0))
+        _add_span(movers, Item("mover", base + m.start(), base + m.start() + len(name), name,
+                               name.casefold(), actor=ActorRef("ship", name)))
+    for m in _SHIP_NOUN_RE.finditer(text):
+        name = _trim_ship_name(m.group("name"))
+        if name.split()[0].casefold() in _NOT_NAME_WORDS:
+            continue
+        _add_span(movers, Item("mover", base + m.start("name"), base + m.start("name")
+                               + len(name), name, name.casefold(), actor=ActorRef("ship", name)))
+    for m in _RACE_RE.finditer(text):
+        _add_span(movers, Item("mover", base + m.start(), base + m.end(), m.group(0),
+                               m.group(0).casefold(), actor=ActorRef("race", m.group(0))))
+    spans: list[Item] = list(movers)
+    for rm in sorted(mentions, key=lambda r: r.mention.start):
+        if any(rm.mention.start < x.end and rm.mention.end > x.start for x in movers):
+            continue
+        kind: ItemKind
+        if rm.mention.demonym:
+            kind = "demonym"
+        elif rm.place is None:
+            kind = "unknown_place"
+        else:
+            kind = "place"
+        spans.append(
+            Item(kind, rm.mention.start, rm.mention.end, rm.mention.surface,
+                 rm.mention.surface.casefold(), resolved=rm)
+        )  # fmt: skip
+    for t in times:
+        s, e = base + t.start, base + t.end
+        if all(e <= x.start or s >= x.end for x in spans):
+            spans.append(Item("time", s, e, t.text, t.text.casefold(), time=t))
+    spans.sort(key=lambda it: it.start)
+    items: list[Item] = []
+    cursor = 0
+    for span in spans:
+        rel_start = span.start - base
+        if rel_start < cursor:
+            continue
+        items.extend(_word_items(text[cursor:rel_start], base + cursor))
+        items.append(span)
+        cursor = span.end - base
+    items.extend(_word_items(text[cursor:], base + cursor))
+    return items
+
+
+def _trim_ship_name(name: str) -> str:
+    words = name.split()
+    while words and (words[-1].casefold() in _NOT_NAME_WORDS - {"of"} or words[-1] in
+                     ("of", "the", "de", "la", "del")):  # fmt: skip
+        words.pop()
+    return " ".join(words).rstrip(".,") if words else name
+
+
+def _add_span(spans: list[Item], item: Item) -> None:
+    if all(item.end <= x.start or item.start >= x.end for x in spans):
+        spans.append(item)
+
+
+def _word_items(chunk: str, offset: int) -> list[Item]:
+    items = []
+    for m in _TOKEN_RE.finditer(chunk):
+        token = m.group(0)
+        kind: ItemKind = "word" if token[0].isalnum() else "punct"
+        if kind == "word" and token.endswith(".") and len(token) > 1:
+            core = token[:-1]
+            # A trailing period belongs to abbreviations ("Mr.", "Gen.", "U.S."), not words.
+            if core.casefold() not in _PERSON_TITLES and "." not in core and len(core) > 3:
+                items.append(Item("word", offset + m.start(), offset + m.end() - 1, core,
+                                  core.casefold()))
+                items.append(Item("punct", offset + m.end() - 1, offset + m.end(), ".", "."))
+                continue
+        items.append(Item(kind, offset + m.start(), offset + m.end(), token, token.casefold()))
+    return items
+
+
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def _find_names(items: list[Item], registry: ActorRegistry) -> None:
+    """Mark capitalised word runs that are person names (titles stripped) as name items."""
+    i = 0
+    out_ranges: list[tuple[int, int, str, frozenset[str], ActorKind]] = []
+    while i < len(items):
+        if not (items[i].kind == "word" and _is_capitalised(items[i].text)):
+            i += 1
+            continue
+        j = i
+        while j < len(items) and items[j].kind == "word" and (
+            _is_capitalised(items[j].text)
+            or (items[j].low in _NAME_PARTICLES and j + 1 < len(items)
+                and _is_capitalised(items[j + 1].text) and j > i)
+        ):  # fmt: skip
+            j += 1
+        run = items[i:j]
+        words = [it.text.rstrip(".") for it in run]
+        lows = [w.casefold().rstrip("’'s") if w.endswith(("’s", "'s")) else w.casefold()
+                for w in words]  # fmt: skip
+        # Titles: everything up to the last title word ("Natural Resources Minister X").
+        last_title = -1
+        for k, low in enumerate(lows):
+            if low in _PERSON_TITLES and k < len(lows) - 1:
+                last_title = k
+        titles = set(lows[: last_title + 1])
+        titles |= _lowercase_titles(items, i)
+        name_words = words[last_title + 1 :]
+        name_lows = lows[last_title + 1 :]
+        start_k = last_title + 1
+        # Drop leading function words at sentence start ("Then Kim", "After Putin").
+        while name_lows and name_lows[0] in _NOT_NAME_WORDS and name_lows[0] not in (
+            "al", "el", "de"
+        ):
+            name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
+        if (
+            name_words
+            and not any(low in _NOT_NAME_WORDS for low in name_lows)
+            and not any(w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) for w in name_words)
+            and len(name_words) <= 5
+        ):
+            known = registry.resolve(" ".join(name_words), None)
+            after_place = i > 0 and items[i - 1].kind in ("place", "demonym", "unknown_place")
+            is_name = (len(name_words) >= 2 and not (after_place and last_title < 0)
+                       ) or last_title >= 0 or known is not None  # fmt: skip
+            kind: ActorKind = registry.kind_of(known) if known is not None else "person"
+            if is_name:
+                first = i + start_k
+                last = i + start_k + len(name_words) - 1
+                name = " ".join(name_words)
+                name = re.sub(r"[’']s$", "", name)
+                out_ranges.append((first, last, name, frozenset(titles), kind))
+        i = j
+    for first, last, name, titles, kind in reversed(out_ranges):
+        start, end = items[first].start, items[last].end
+        if items[last].text.endswith(("’s", "'s")):
+            end -= 2
+        ref = ActorRef(kind, name, titles=titles)
+        items[first : last + 1] = [Item("name", start, end, name, name.casefold(), actor=ref)]
+
+
+def _lowercase_titles(items: list[Item], i: int) -> set[str]:
+    """Lowercase title words and demonyms just before a name ("North Korean leader Kim")."""
+    titles: set[str] = set()
+    k = i - 1
+    while k >= 0 and i - k <= 4:
+        it = items[k]
+        if it.kind == "demonym":
+            titles |= set(it.low.split())
+        elif it.kind == "word" and (it.low in _PERSON_TITLES or it.low.endswith("’s")):
+            titles.add(it.low)
+        elif it.kind == "place" and it.resolved is not None:
+            titles |= set(it.low.split())
+        else:
+            break
+        k -= 1
+    return titles
+
+
+def _find_anaphors(items: list[Item]) -> None:
+    """Mark pronouns and definite descriptions that can refer to an actor."""
+    i = 0
+    while i < len(items):
+        it = items[i]
+        if it.kind != "word":
+            i += 1
+            continue
+        low = it.low
+        if low in _PRONOUNS:
+            items[i] = Item("mover", it.start, it.end, it.text, low,
+                            actor=ActorRef(_PRONOUNS[low], None, anaphor=low))  # fmt: skip
+            i += 1
+            continue
+        # "his train", "its crew", "the North Korean leader", "the storm", "the peloton"
+        if low in ("his", "her", "its", "their", "the", "this"):
+            j = i + 1
+            words: list[str] = []
+            while j < len(items) and j - i <= 4 and items[j].kind in ("word", "demonym") and (
+                items[j].kind == "demonym" or not items[j].text[0].isdigit()
+            ):
+                words.append(items[j].low)
+                head = items[j].low
+                kind = _anaphor_kind(head, low)
+                if kind is not False:
+                    anaphor = " ".join([low, *words])
+                    ref = ActorRef(kind if kind else None, None, anaphor=anaphor,
+                                   titles=frozenset(w for ws in words for w in ws.split()))
+                    items[i : j + 1] = [Item("mover", it.start, items[j].end, anaphor,
+                                             anaphor, actor=ref)]  # fmt: skip
+                    break
+                if items[j].kind == "word" and (
+                    items[j].low in _BOUNDARY_WORDS or items[j].low in PREPOSITIONS
+                    or items[j].low in _CUE_FORMS
+                ):
+                    break
+                j += 1
+        i += 1
+
+
+def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[False]:
+    """What a noun after "the"/"his" refers to: an actor kind, None (any), False (nothing)."""
+    if determiner in ("his", "her") and head in _VEHICLE_NOUNS:
+        return "person"
+    if determiner == "its" and head in ("crew", "eye", "remnants", "center", "centre"):
+        return None
+    if determiner in ("the", "this") and head in _STORM_NOUNS:
+        return "storm"
+    if determiner in ("the",) and head in _SHIP_NOUNS:
+        return "ship"
+    if determiner in ("the",) and head in _RACE_NOUNS:
+        return "race"
+    if determiner in ("the",) and head in (
+        "train", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage",
+        "cortege", "armoured", "armored",
+    ):
+        return "person"
+    if determiner in ("the",) and head in _PERSON_TITLES - {
+        "his", "her", "first", "foreign", "state", "national", "security", "natural",
+        "resources", "space", "agency", "party", "special", "air", "force", "army",
+        "navy", "press", "head", "chief", "official", "general", "former", "deputy",
+        "acting", "interim", "senior", "assistant", "vice", "crown", "supreme", "grand",
+        "royal", "defense", "defence", "interior", "finance", "economy", "trade", "health",
+        "energy", "culture", "tourism", "transport", "education", "labour", "labor",
+        "justice", "environment", "development", "affairs", "cabinet", "nuclear", "atomic",
+        "managing", "executive", "star", "count", "st", "saint", "lady", "lord", "miss",
+    }:
+        return "person"
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Cues
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class CueHit:
+    index: int  # index of the first item of the cue
+    last: int  # index of the last item of the cue
+    form: str
+    cue: CueType
+    is_noun: bool
+
+
+_MAX_CUE_WORDS = max(len(f.split()) for f in _CUE_FORMS)
+
+
+def _find_cues(items: list[Item]) -> list[CueHit]:
+    hits: list[CueHit] = []
+    i = 0
+    while i < len(items):
+        if items[i].kind != "word":
+            i += 1
+            continue
+        found: CueHit | None = None
+        for n in range(_MAX_CUE_WORDS, 0, -1):
+            window = items[i : i + n]
+            if len(window) < n or any(w.kind != "word" for w in window):
+                continue
+            form = " ".join(w.low for w in window)
+            cue = _CUE_FORMS.get(form)
+            if cue is None:
+                continue
+            is_noun = form in _NOUN_FORMS
+            if form in _AMBIGUOUS_NOUNS or form in ("stop", "stops", "stay", "leg"):
+                prev = items[i - 1].low if i > 0 else ""
+                noun_context = prev in _DETERMINERS or prev.endswith(("’s", "'s")) or (
+                    i > 0 and items[i - 1].kind in ("name", "mover", "time")
+                )
+                if form in ("visit", "trip", "flight", "cruise", "drive", "ride", "stage",
+                            "route", "leg", "crossing", "passage", "tour of"):  # fmt: skip
+                    if noun_context:
+                        is_noun = True
+                    elif form in ("visit",):
+                        is_noun = False
+                    elif form in ("tour of",):
+                        is_noun = True
+                    else:
+                        break  # "drive", "ride", "route" as plain words
+            if form == "visit" and is_noun:
+                cue = _VISIT_NOUN
+            found = CueHit(i, i + n - 1, form, cue, is_noun)
+            break
+        if found is not None:
+            if not _spurious_cue(items, found):
+                hits.append(found)
+            i = found.last + 1
+        else:
+            i += 1
+    return hits
+
+
+_VISIT_NOUN = CueType("visit", None, {**_MOTION_PREPS, "to": "stop", "in": "stop", "at": "stop"})
+
+
+def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
+    """Cue words used in another sense: "left-wing", "the left", "land" as a noun, etc."""
+    prev = items[hit.index - 1].low if hit.index > 0 else ""
+    nxt = items[hit.last + 1].low if hit.last + 1 < len(items) else ""
+    form = hit.form
+    if form == "left" and (prev in ("the", "far", "centre", "center") or nxt in ("wing",
+                                                                               "behind")):
+        return True
+    if form in ("land", "end", "start", "finish", "race", "track", "board", "rest", "camp",
+                "address", "stay", "stop", "drive", "ride", "tour", "walk", "march",
+                "flight", "route", "journey", "leg", "head", "spend", "cycle", "speed",
+                "sign", "appear", "wave", "speak", "move", "crossing", "pass",
+                "transfer", "climb", "return", "exit", "quit", "overnight", "dock",
+                "visit", "trip") and prev in ("the", "a", "an", "its", "their", "his", "her",
+                                              "of", "this", "that") and not hit.is_noun:
+        return True
+    if form in ("head", "heads") and prev in ("the", "a", "as", "of", "deputy", "former"):
+        return True
+    if form in ("meeting",) and prev in ("the", "a", "this", "that", "their", "his", "her"):
+        return False
+    if form in ("end", "ended", "ends", "ending", "concluded", "conclude", "concludes") and nxt in (
+        "of", "the", "a", "an", "his", "her", "their", "its", "this", "that", "up", "in", "to"
+    ) and nxt not in ("in",):
+        return True
+    if form in ("going",) and nxt == "to" and hit.last + 2 < len(items) and items[
+        hit.last + 2
+    ].kind == "word" and items[hit.last + 2].low not in _FILLER_WORDS:
+        return True  # "going to meet": a future marker, not motion
+    if form in ("started", "start", "starts", "began", "begin", "begins", "launched",
+                "launches", "kicked off", "kicks off", "kick off") and nxt not in (
+        "in", "at", "from", "on", "out", "off",
+    ):
+        return True
+    return form in ("moving", "move", "moved", "moves") and nxt in ("forward", "ahead", "on")
+
+
+# ---------------------------------------------------------------------------------------------
+# Per-cue analysis: places governed, actor, status, time
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Governed:
+    item_index: int
+    role: Role
+
+
+def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
+    """Places in the cue's scope with their roles: direct object, then prepositional phrases."""
+    out: list[Governed] = []
+    cue = hit.cue
+    role: Role | None = None
+    content = 0
+    j = hit.last + 1
+    # A direct object: "visited Pyongyang", "left Khasan", "crossed the Razdolnaya River".
+    if cue.obj is not None and not hit.is_noun:
+        role = cue.obj
+    elif hit.form in ("visit to", "visits to"):
+        role = "stop"
+    elif hit.form.endswith((" in", " at")) and hit.cue is _NOUN_STOP:
+        role = "stop"
+    elif hit.form.endswith(" into"):
+        role = cue.preps.get("into", "destination")
+    elif hit.form.endswith(" of") and hit.form not in ("tour of",):
+        role = cue.preps.get("from", "origin")
+    elif hit.form == "tour of":
+        role = "stop"
+    elif hit.form in ("bound",):
+        role = None
+    last_was_place = False
+    steps = 0
+    while j < len(items) and steps < 30:
+        steps += 1
+        it = items[j]
+        if it.kind == "place" or it.kind == "unknown_place":
+            if role is not None and not _is_modifier(items, j):
+                out.append(Governed(j, role))
+            last_was_place = True
+            content = 0
+            j += 1
+            continue
+        if it.kind in ("time", "demonym"):
+            j += 1
+            continue
+        if it.kind in ("name", "mover"):
+            if it.actor is not None and it.actor.anaphor in ("he", "she", "they", "it"):
+                break  # a new clause with its own subject
+            content += 1
+            last_was_place = False
+            j += 1
+            continue
+        if it.kind == "punct":
+            if it.text in _BOUNDARY_PUNCT or it.text == ".":
+                break
+            if it.text == ",":
+                # ", where ...", ", which ...", ", he said": the clause ends.
+                nxt = items[j + 1] if j + 1 < len(items) else None
+                if nxt is not None and nxt.kind == "word" and (
+                    nxt.low in _BOUNDARY_WORDS or nxt.low in _CUE_FORMS
+                    or nxt.low in ("and", "then", "before", "after", "with", "some", "roughly",
+                                   "about", "nearly", "where", "while")
+                ) and not (last_was_place and nxt.low == "and"):
+                    break
+                if nxt is not None and nxt.kind in ("name",) or (
+                    nxt is not None and nxt.kind == "mover" and nxt.actor is not None
+                    and nxt.actor.anaphor in ("he", "she", "they", "it")
+                ):
+                    break
+                if not last_was_place:
+                    content += 1
+            j += 1
+            continue
+        low = it.low
+        if low in _BOUNDARY_WORDS and not (low == "as" and role is None):
+            break
+        if low in _CUE_FORMS and _starts_cue(items, j):
+            break
+        prep = _preposition_at(items, j)
+        if prep is not None:
+            words, new_role = prep
+            if words == "to" and _infinitive_after(items, j):
+                break
+            if words == "of" and j > 0 and items[j - 1].low in _DESCRIPTOR_NOUNS:
+                j += 1
+                continue
+            if words == "and" or words == "or":
+                j += 1
+                continue
+            if words in ("by", "aboard", "on") and _transport_after(items, j):
+                j = _skip_transport(items, j)
+                continue
+            role = cue.preps.get(words, new_role)
+            content = 0
+            last_was_place = False
+            j += len(words.split())
+            continue
+        if low in ("and", "or", "then", "later", "&"):
+            j += 1
+            continue
+        if low in _FILLER_WORDS or low.endswith(("ern", "’s", "'s")) or low.isdigit() or (
+            re.fullmatch(r"[\d,.]+", low)
+        ):
+            last_was_place = False
+            j += 1
+            continue
+        content += 1
+        last_was_place = False
+        if content > 4:
+            break
+        j += 1
+    return [g for g in out if items[g.item_index].kind == "place" or True]
+
+
+def _preposition_at(items: list[Item], j: int) -> tuple[str, Role | None] | None:
+    for prep in PREPOSITIONS:
+        words = prep.split()
+        window = items[j : j + len(words)]
+        if len(window) == len(words) and all(
+            w.kind == "word" and w.low == p for w, p in zip(window, words, strict=True)
+        ):
+            return prep, _MOTION_PREPS.get(prep) if prep not in ("on",) else None
+    if items[j].low in ("and", "or"):
+        return items[j].low, None
+    return None
+
+
+def _starts_cue(items: list[Item], j: int) -> bool:
+    low = items[j].low
+    cue = _CUE_FORMS.get(low)
+    if cue is None:
+        return False
+    if low in _NOUN_FORMS or low in ("stop", "stay", "leg", "end", "start", "land", "head",
+                                     "route", "race", "rest", "board", "drive", "ride",
+                                     "tour", "base", "line", "finish", "camp"):
+        return False
+    return True
+
+
+def _infinitive_after(items: list[Item], j: int) -> bool:
+    """"to meet", "to discuss": `to` starting a verb phrase, not a destination."""
+    if j + 1 >= len(items):
+        return True
+    nxt = items[j + 1]
+    if nxt.kind != "word":
+        return False
+    if nxt.low in _DETERMINERS or nxt.low in _FILLER_WORDS or nxt.low.endswith(("ern", "’s")):
+        return False
+    return not _is_capitalised(nxt.text)
+
+
+def _transport_after(items: list[Item], j: int) -> bool:
+    k = j + 1
+    while k < len(items) and k - j <= 4 and items[k].kind == "word":
+        if items[k].low in ("train", "plane", "car", "road", "air", "sea", "ship", "boat",
+                            "ferry", "helicopter", "jet", "motorcade", "convoy", "bus", "foot",
+                            "bicycle", "bike", "rail", "land", "horseback", "aircraft",
+                            "board", "yacht", "flight", "coach", "truck", "limousine",
+                            "foot", "camel", "motorbike", "motorcycle", "tram", "metro",
+                            "subway", "ship"):  # fmt: skip
+            return True
+        k += 1
+    return False
+
+
+def _skip_transport(items: list[Item], j: int) -> int:
+    k = j + 1
+    while k < len(items) and k - j <= 5 and items[k].kind == "word":
+        if items[k].low in PREPOSITIONS and k > j + 1:
+            return k
+        k += 1
+    return k
+
+
+def _is_modifier(items: list[Item], j: int) -> bool:
+    """"the Far East city of Ussuriysk": a place that only qualifies the next one."""
+    k = j + 1
+    if k < len(items) and items[k].kind == "word" and items[k].low in ("’s", "'s"):
+        return True
+    if items[j].text.endswith(("’s", "'s")):
+        return True
+    words = 0
+    while k < len(items) and items[k].kind == "word" and words < 4:
+        if items[k].low == "of":
+            return words >= 1 and k + 1 < len(items) and (
+                items[k + 1].kind in ("place", "unknown_place")
+                or (items[k + 1].low == "the" and k + 2 < len(items)
+                    and items[k + 2].kind in ("place", "unknown_place"))
+            )  # fmt: skip
+        if items[k].low not in _DESCRIPTOR_NOUNS and items[k].low not in _FILLER_WORDS:
+            return False
+        words += 1
+        k += 1
+    return False
+
+
+def _clause_start(items: list[Item], index: int) -> int:
+    """Index of the first item of the clause that ends at `index` (the cue)."""
+    k = index - 1
+    while k >= 0:
+        it = items[k]
+        if it.kind == "punct" and (it.text in _BOUNDARY_PUNCT or it.text == "."):
+            return k + 1
+        if it.kind == "word" and it.low in _BOUNDARY_WORDS:
+            return k + 1
+        if it.kind == "word" and it.low == "and" and k + 1 < index:
+            # "and he left": a new clause only when a subject follows "and".
+            nxt = items[k + 1]
+            if nxt.kind in ("name", "mover"):
+                return k + 1
+        if it.kind == "punct" and it.text == "," and k + 1 < len(items):
+            nxt = items[k + 1]
+            if nxt.kind in ("name", "mover") or (nxt.kind == "word" and nxt.low in (
+                "and", "then", "before", "after", "where", "which", "while"
+            )):
+                return k + 1
+        k -= 1
+    return 0
+
+
+@dataclass
+class SentenceState:
+    """Carried from cue to cue within a sentence: the previous cue's actor and status."""
+
+    actor_key: str | None = None
+    status: Status | None = None
+
+
+def _cue_actor(
+    items: list[Item],
+    hit: CueHit,
+    registry: ActorRegistry,
+    state: SentenceState,
+) -> str | None:
+    """The actor of a cue: the subject before it in its clause, or what it refers back to."""
+    start = _clause_start(items, hit.index)
+    prefix = items[start : hit.index]
+    # Noun cues take their owner: "Kim's trip", "his visit", "the leader's train".
+    if hit.is_noun:
+        owner = _noun_owner(items, hit, registry)
+        if owner is not None:
+            return owner
+    candidates = [it for it in prefix if it.kind in ("name", "mover") and it.actor is not None]
+    # "a meeting between Kim and Putin will take place": the first participant.
+    events = [k for k, it in enumerate(prefix) if it.kind == "word" and it.low in _EVENT_NOUNS]
+    if candidates:
+        chosen = candidates[-1]
+        if events:
+            after_event = [c for c in candidates if c.start > prefix[events[0]].start]
+            if after_event:
+                chosen = after_event[0]
+        if chosen.actor is not None and chosen.actor.anaphor is None and len(candidates) > 1:
+            # "Kim’s train" -> the owner; "Putin welcomed Kim" -> the subject (first).
+            pass
+        return _actor_key(chosen, registry)
+    # Participle clauses at sentence start: "Arriving in Khasan, Kim ..." / "After leaving X,".
+    if start == 0 or (start > 0 and items[start - 1].low in ("after", "before", "following",
+                                                           "upon", "on")):
+        if hit.form.endswith("ing") or items[hit.index - 1 if hit.index else 0].low in (
+            "after", "before", "following", "upon", "on", "a", "his", "her"
+        ) or hit.is_noun:
+            for it in items[hit.last + 1 :]:
+                if it.kind in ("name", "mover") and it.actor is not None:
+                    return _actor_key(it, registry)
+    content = [
+        it for it in prefix
+        if it.kind == "word" and it.low not in _SUBJECT_FILLERS and not it.low.endswith("ly")
+    ]  # fmt: skip
+    if any(it.low in _GROUP_WORDS or _is_capitalised(it.text) for it in content):
+        return None  # someone else is the subject: "An advance team of officials travelled"
+    if events and not content:
+        return registry.last_any
+    if not content or all(it.low in _EVENT_NOUNS for it in content):
+        if state.actor_key is not None:
+            return state.actor_key
+        if hit.is_noun or events:
+            return registry.last_any
+        # A verb with no subject in its clause and no earlier cue: "... and then left for X".
+        if start > 0:
+            return registry.last_any
+    return None
+
+
+def _noun_owner(items: list[Item], hit: CueHit, registry: ActorRegistry) -> str | None:
+    """"Kim's visit", "his trip", "the visit by Mr. Shoigu": who the travel noun belongs to."""
+    k = hit.index - 1
+    hops = 0
+    while k >= 0 and hops < 4:
+        it = items[k]
+        if it.kind in ("name", "mover") and it.actor is not None:
+            if it.text.endswith(("’s", "'s")) or (
+                k + 1 < len(items) and items[k + 1].low in ("’s", "'s")
+            ) or it.actor.anaphor in ("his", "her", "its", "their") or it.kind == "name" or (
+                it.actor.anaphor or ""
+            ).startswith(("his ", "her ", "its ", "their ")):
+                return _actor_key(it, registry)
+            break
+        if it.kind == "word" and it.low in ("his", "her", "its", "their"):
+            ref = ActorRef("person" if it.low in ("his", "her") else None, None, anaphor=it.low)
+            return _resolve_anaphor(ref, registry)
+        if it.kind == "word" and it.low not in _DETERMINERS and it.low not in _FILLER_WORDS:
+            break
+        k -= 1
+        hops += 1
+    # "a visit to X by Russian Defense Minister Sergei Shoigu"
+    for j in range(hit.last + 1, min(len(items), hit.last + 14)):
+        if items[j].kind == "word" and items[j].low == "by" and j + 1 < len(items):
+            for it in items[j + 1 : j + 6]:
+                if it.kind in ("name", "mover") and it.actor is not None:
+                    return _actor_key(it, registry)
+        if items[j].kind == "punct" and items[j].text in (".", ";"):
+            break
+    return None
+
+
+def _actor_key(item: Item, registry: ActorRegistry) -> str | None:
+    ref = item.actor
+    if ref is None:
+        return None
+    if ref.name is not None and ref.kind is not None:
+        return registry.add(ref.name, ref.kind, ref.titles)
+    return _resolve_anaphor(ref, registry)
+
+
+def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
+    """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
+    anaphor = ref.anaphor or ""
+    words = set(anaphor.split()[1:]) if " " in anaphor else set()
+    if ref.kind == "person" and words & _PERSON_TITLES:
+        found = registry.by_description(words, "person")
+        if found is not None:
+            return found
+    if ref.kind is not None:
+        key = registry.salient.get(ref.kind)
+        if key is not None:
+            return key
+        if ref.kind == "person" and anaphor.startswith("the "):
+            return None
+        return None
+    if anaphor in ("it", "its", "its crew"):
+        for kind in ("storm", "ship", "race"):
+            last = registry.last_any
+            if last is not None and registry.kind_of(last) == kind:
+                return last
+        return None
+    if anaphor == "they":
+        last = registry.last_any
+        if last is not None and registry.kind_of(last) in ("race", "ship", "group"):
+            return last
+        return None
+    return registry.last_any
+
+
+def _cue_status(
+    items: list[Item], hit: CueHit, clause_text: str, sentence_text: str, role: Role
+) -> Status | None:
+    """visited / passed / planned / reported for a cue in its clause; None when negated."""
+    if _NEGATION_RE.search(clause_text):
+        return None
+    prefix_low = clause_text.casefold()
+    form = hit.form
+    prev = items[hit.index - 1].low if hit.index > 0 else ""
+    planned = False
+    if _PAST_MODAL_RE.search(clause_text):
+        return "reported"
+    if _PLANNED_RE.search(clause_text):
+        planned = True
+    if prev == "to" and not hit.is_noun:
+        planned = True  # "plans to travel", "in order to visit"
+    if hit.is_noun:
+        words = {it.low for it in items[max(0, hit.index - 4) : hit.index]}
+        if words & _PLANNED_ADJECTIVES:
+            planned = True
+    if form in ("bound", "en route") or form.startswith("on ") or (
+        form.endswith("ing") and role == "destination"
+        and re.search(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?" + re.escape(form), prefix_low)
+    ):  # fmt: skip
+        planned = True  # under way, not yet there
+    if planned:
+        return "planned"
+    if _HEDGE_RE.search(sentence_text):
+        return "reported"
+    if role == "pass":
+        return "passed"
+    return "visited"
+
+
+# ---------------------------------------------------------------------------------------------
+# The step
+# ---------------------------------------------------------------------------------------------
+
+
+def extract_movements(
+    article: Article, sentences: list[Sentence], resolved: list[ResolvedMention]
+) -> list[Movement]:
+    """Movements described by one article, in text order (one per sentence, place, actor)."""
+    ref = reference_date(article.text, article.published)
+    by_sentence: dict[int, list[ResolvedMention]] = {}
+    for rm in resolved:
+        by_sentence.setdefault(rm.mention.sentence_index, []).append(rm)
+    registry = ActorRegistry()
+    # A first pass registers full names and movers so that "Mr. Kim" or "Haikui" early on
+    # maps to "Kim Jong Un" or "Typhoon Haikui"; the second pass reads with them known.
+    prepared: list[tuple[Sentence, list[Item], list[TimeExpression]]] = []
+    for pass_number in (0, 1):
+        prepared = []
+        for sentence in sentences:
+            times = _without_dateline(sentence, find_time_expressions(sentence.text, ref))
+            items = _sentence_items(sentence, by_sentence.get(sentence.index, []), times)
+            _find_names(items, registry)
+            _find_anaphors(items)
+            if pass_number == 0:
+                for it in items:
+                    if it.actor is None or it.actor.name is None or it.actor.kind is None:
+                        continue
+                    if it.kind == "mover" or len(it.text.split()) >= 2:
+                        registry.add(it.actor.name, it.actor.kind, it.actor.titles)
+            prepared.append((sentence, items, times))
+    for actor in registry.actors.values():
+        actor.mentions = 0
+    movements: list[Movement] = []
+    seen: set[tuple[int, str, str]] = set()
+    context_date: dt.date | None = None
+    for sentence, items, times in prepared:
+        context_date = _heading_date(sentence, times, context_date)
+        if not any(it.kind == "place" for it in items):
+            _update_salience(items, registry)
+            continue
+        state = SentenceState()
+        for hit in _find_cues(items):
+            governed = _governed_places(items, hit)
+            governed += _relative_where(items, hit, governed)
+            governed += _fronted_places(items, hit, governed)
+            governed = [g for g in governed if items[g.item_index].kind == "place"]
+            if not governed:
+                key = _cue_actor(items, hit, registry, state)
+                if key is not None:
+                    state.actor_key = key
+                    registry.mark_subject(key)
+                continue
+            if hit.cue.storm_only:
+                key = _cue_actor(items, hit, registry, state)
+                if key is None or registry.kind_of(key) != "storm":
+                    continue
+            else:
+                key = _cue_actor(items, hit, registry, state)
+            if key is None:
+                continue
+            state.actor_key = key
+            registry.mark_subject(key)
+            clause_start = _clause_start(items, hit.index)
+            clause_end = max(g.item_index for g in governed)
+            clause_text = _text_between(article.text, items, clause_start, hit.last)
+            wide_text = _text_between(article.text, items, clause_start, clause_end)
+            when, historical = _movement_time(items, times, clause_start, clause_end, sentence,
+                                              ref, context_date, wide_text)  # fmt: skip
+            for g in _drop_qualifiers(items, governed):
+                item = items[g.item_index]
+                rm = item.resolved
+                if rm is None or rm.place is None:
+                    continue
+                role = g.role
+                if hit.form.startswith(("after", "following")) or _after_clause(items, hit):
+                    role = "origin"
+                status = _cue_status(items, hit, clause_text, sentence.text, role)
+                if status is None:
+                    continue
+                if when is not None and when.start is not None and ref is not None and (
+                    status == "visited" and when.start > ref
+                ):
+                    status = "planned"
+                actor_name = registry.display(key)
+                token = (sentence.index, rm.place.id, key)
+                if token in seen:
+                    continue
+                seen.add(token)
+                movements.append(
+                    Movement(
+                        actor=actor_name,
+                        article_id=article.id,
+                        sentence_index=sentence.index,
+                        start=rm.mention.start,
+                        end=rm.mention.end,
+                        place=rm.place,
+                        role=role,
+                        status=status,
+                        when=when,
+                        historical=historical,
+                        cue=hit.form,
+                    )
+                )
+        _update_salience(items, registry)
+    # Actor names are final only once the whole article is read ("Kim" before "Kim Jong Un").
+    return [m.model_copy(update={"actor": _final_name(m.actor, registry)}) for m in movements]
+
+
+_DATELINE_END = re.compile(r"\s(?:—|–|--|-)\s|\)\s*(?:—|–|-)?\s*|\(\w[^)]{0,40}\)")
+
+
+def _without_dateline(sentence: Sentence, times: list[TimeExpression]) -> list[TimeExpression]:
+    """"SEOUL, Sept. 13 (Yonhap) —": the dateline's date is when the story was filed."""
+    if sentence.index > 3 or not times:
+        return times
+    m = _DATELINE_END.search(sentence.text[:90])
+    if m is None or not re.match(r"\s*[A-Z][A-Z .,'-]{2,}", sentence.text):
+        return times
+    return [t for t in times if t.start >= m.end()]
+
+
+def _final_name(name: str, registry: ActorRegistry) -> str:
+    for actor in registry.actors.values():
+        if actor.name == name:
+            key = registry.resolve(name, actor.kind)
+            if key is not None and key in registry.actors:
+                return registry.actors[key].name
+    return name
+
+
+def _update_salience(items: list[Item], registry: ActorRegistry) -> None:
+    """The first named person of a sentence, as its likely subject, becomes the salient one."""
+    for k, it in enumerate(items):
+        if it.kind == "name" and it.actor is not None:
+            prev = items[k - 1].low if k > 0 else ""
+            if prev in ("with", "met", "meet", "by", "between", "and", "to", "for", "of",
+                        "from", "than", "welcomed", "greeted", "received", "hosted"):
+                continue
+            key = _actor_key(it, registry)
+            if key is not None:
+                registry.mark_subject(key)
+            return
+        if it.kind == "mover" and it.actor is not None and it.actor.name is not None:
+            key = _actor_key(it, registry)
+            if key is not None:
+                registry.mark_subject(key)
+            return
+
+
+def _after_clause(items: list[Item], hit: CueHit) -> bool:
+    """"after leaving X", "following a stop at X": the place comes before the main clause's."""
+    k = hit.index - 1
+    hops = 0
+    while k >= 0 and hops < 3:
+        low = items[k].low
+        if low in ("after", "following"):
+            return True
+        if items[k].kind != "word" or low not in ("a", "an", "the", "his", "her", "its",
+                                                  "their", "brief", "short", "two-day"):
+            return False
+        k -= 1
+        hops += 1
+    return False
+
+
+def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) -> list[Governed]:
+    """"Vladivostok, where he met Putin": the cue happens at the place before "where"."""
+    if governed:
+        return []
+    k = hit.index - 1
+    while k >= 1 and hit.index - k < 8:
+        if items[k].kind == "word" and items[k].low == "where":
+            j = k - 1
+            if j >= 0 and items[j].text == ",":
+                j -= 1
+            if j >= 0 and items[j].kind == "place":
+                return [Governed(j, "stop")]
+            return []
+        if items[k].kind == "punct" and items[k].text in (".", ";"):
+            return []
+        k -= 1
+    return []
+
+
+def _fronted_places(items: list[Item], hit: CueHit, governed: list[Governed]) -> list[Governed]:
+    """"From Khasan, the train headed to Ussuriysk": a fronted origin belongs to the next cue."""
+    out: list[Governed] = []
+    if hit.index < 2:
+        return out
+    first = items[0]
+    if first.kind == "word" and first.low in ("from",) and len(items) > 1:
+        if items[1].kind == "place" and all(g.item_index != 1 for g in governed):
+            # only when nothing else governs it: no cue between it and this one
+            if not any(items[k].low in _CUE_FORMS and _starts_cue(items, k)
+                       for k in range(2, hit.index)):  # fmt: skip
+                out.append(Governed(1, "origin"))
+    return out
+
+
+def _drop_qualifiers(items: list[Item], governed: list[Governed]) -> list[Governed]:
+    """"Vladivostok, Russia": a country or region after a place inside it only qualifies it."""
+    out: list[Governed] = []
+    for g in governed:
+        item = items[g.item_index]
+        place = item.resolved.place if item.resolved else None
+        k = g.item_index - 1
+        if place is not None and k >= 1 and items[k].text == "," and items[k - 1].kind == "place":
+            prev_place = items[k - 1].resolved.place if items[k - 1].resolved else None
+            if prev_place is not None and _contains(place, prev_place):
+                continue
+        out.append(g)
+    return out
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.id == inner.id:
+        return False
+    if outer.kind in ("country",):
+        return inner.country is not None and inner.country == outer.country
+    if outer.kind in ("admin1", "admin2", "region"):
+        return bool(inner.admin1) and _norm_name(inner.admin1 or "") == _norm_name(outer.name)
+    return False
+
+
+def _text_between(text: str, items: list[Item], first: int, last: int) -> str:
+    if not items:
+        return ""
+    first = max(0, min(first, len(items) - 1))
+    last = max(first, min(last, len(items) - 1))
+    return text[items[first].start : items[last].end]
+
+
+def _movement_time(
+    items: list[Item],
+    times: list[TimeExpression],
+    clause_start: int,
+    clause_end: int,
+    sentence: Sentence,
+    ref: dt.date | None,
+    context_date: dt.date | None,
+    clause_text: str,
+) -> tuple[TimeSpan | None, bool]:
+    """The clause's time (else the sentence's), and whether it dates an earlier trip."""
+    lo = items[clause_start].start if items else sentence.start
+    # Times right after the last place still belong to the clause ("... at 6 a.m. on Tuesday").
+    hi_index = clause_end
+    while hi_index + 1 < len(items) and items[hi_index + 1].kind in ("time", "word", "punct") and (
+        items[hi_index + 1].kind == "time" or items[hi_index + 1].low in ("on", "at", "in", ",",
+                                                                           "by", "train", "car")
+    ):
+        hi_index += 1
+    hi = items[hi_index].end if items else sentence.end
+    in_clause = [
+        t for t in times if lo <= sentence.start + t.start and sentence.start + t.end <= hi
+    ]
+    chosen = in_clause or times
+    when = merge_expressions(chosen)
+    if when is not None and when.start is None and context_date is not None and (
+        when.time_of_day is not None
+    ):
+        when = when.model_copy(update={"start": context_date, "end": context_date})
+    historical = False
+    if when is not None and when.start is not None and ref is not None:
+        end = when.end or when.start
+        explicit_earlier_year = any(t.explicit_year for t in chosen) and end.year < ref.year
+        if explicit_earlier_year or (ref - end).days > 120:
+            historical = True
+    if _HISTORICAL_RE.search(clause_text):
+        historical = True
+    return when, historical
+
+
+_HEADING_MAX_WORDS = 7
+
+
+def _heading_date(
+    sentence: Sentence, times: list[TimeExpression], current: dt.date | None
+) -> dt.date | None:
+    """Live blogs: a line that is just a date ("Tuesday 12 September") dates what follows."""
+    words = sentence.text.split()
+    dated = [t for t in times if t.span.start is not None and t.span.start == t.span.end]
+    if dated and len(words) <= _HEADING_MAX_WORDS:
+        covered = sum(len(t.text.split()) for t in times)
+        if covered >= len(words) - 2:
+            return dated[0].span.start
+    return current
+
+
+def canonical_actor_key(name: str) -> str:
+    """Hyphen-, case- and title-insensitive key of an actor name, for merging across articles."""
+    words = _norm_name(name).split()
+    while len(words) > 1 and words[0] in _PERSON_TITLES | {"the"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+__all__ = ["extract_movements", "canonical_actor_key", "Counter"]

@@ -1,0 +1,319 @@
+"""Find place names in an article: gazetteer matches guarded against words and person names.
+
+The gazetteer alone over-matches badly ("Kim", "Said", "Vladimir" are all towns), so a match
+becomes a mention only if it survives guards: capitalisation, common English words, person
+names seen in the document ("Mr. Kim", "President Vladimir Putin"), small places known only by
+an alternate name, and all-capital acronyms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from gazetteer.models import Candidate
+from gazetteer.names import normalize_name
+from geomap.models import Article, Mention, Sentence
+from geomap.wordlists import (
+    NAME_CONNECTORS,
+    LOCATIVE_WORDS,
+    NEVER_PLACES,
+    PERSON_TITLES,
+    SPEECH_VERBS,
+    is_common_word,
+    is_given_name,
+    is_language_name,
+    is_surname,
+)
+
+if TYPE_CHECKING:
+    from gazetteer.store import Gazetteer
+
+MAX_NAME_TOKENS = 6
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|[’'\-‐‑](?=\w))*")
+POSSESSIVE_SUFFIXES = ("'s", "’s")
+# Characters allowed between the tokens of one name ("St. Petersburg", "Ust-Kut", "Rio de Janeiro").
+NAME_GAP_RE = re.compile(r"[ \t.\-‐‑]{1,3}")
+LARGE_POPULATION = 1_000_000
+STRONG_POPULATION = 100_000
+ALTERNATE_MIN_POPULATION = 20_000
+MAJOR_KINDS = frozenset({"country", "continent", "admin1", "capital"})
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence_index: int
+    sentence_initial: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(article: Article, sentences: Sequence[Sentence]) -> list[Token]:
+    """Word tokens with offsets into the article text; possessive 's is left out of the token."""
+    tokens: list[Token] = []
+    text = article.text
+    for sentence in sentences:
+        first = True
+        for match in TOKEN_RE.finditer(text, sentence.start, sentence.end):
+            start, end = match.span()
+            word = match.group()
+            if word.endswith(POSSESSIVE_SUFFIXES) and len(word) > 2:
+                end -= 2
+                word = word[:-2]
+            tokens.append(Token(start, end, word, sentence.index, first))
+            first = False
+    return tokens
+
+
+def _is_major(candidates: Sequence[Candidate]) -> bool:
+    return any(
+        c.place.kind in MAJOR_KINDS or c.place.population >= LARGE_POPULATION for c in candidates
+    )
+
+
+def _is_strong(candidates: Sequence[Candidate]) -> bool:
+    return any(
+        c.place.kind in MAJOR_KINDS
+        or c.place.population >= STRONG_POPULATION
+        or c.place.source.startswith("supplement")
+        for c in candidates
+    )
+
+
+class _Matcher:
+    """Longest gazetteer match from a token, with per-article lookup caches."""
+
+    def __init__(self, gazetteer: Gazetteer, text: str) -> None:
+        self.gazetteer = gazetteer
+        self.text = text
+        self._lookups: dict[str, list[Candidate]] = {}
+        self._prefixes: dict[str, bool] = {}
+
+    def candidates(self, phrase: str) -> list[Candidate]:
+        norm = normalize_name(phrase)
+        found = self._lookups.get(norm)
+        if found is None:
+            found = usable_candidates(self.gazetteer.lookup(norm))
+            self._lookups[norm] = found
+        return found
+
+    def has_prefix(self, phrase: str) -> bool:
+        norm = normalize_name(phrase)
+        known = self._prefixes.get(norm)
+        if known is None:
+            known = self.gazetteer.has_prefix(norm)
+            self._prefixes[norm] = known
+        return known
+
+    def spans_from(self, tokens: Sequence[Token], i: int) -> list[tuple[int, list[Candidate]]]:
+        """Every (last token index, candidates) of a name starting at token i, longest first."""
+        found: list[tuple[int, list[Candidate]]] = []
+        first = tokens[i]
+        for j in range(i, min(i + MAX_NAME_TOKENS, len(tokens))):
+            token = tokens[j]
+            if token.sentence_index != first.sentence_index:
+                break
+            if j > i:
+                gap = self.text[tokens[j - 1].end : token.start]
+                if not NAME_GAP_RE.fullmatch(gap):
+                    break
+                if not token.capitalised and token.lower not in NAME_CONNECTORS:
+                    break
+            phrase = self.text[first.start : token.end]
+            if not self.has_prefix(phrase):
+                break
+            if token.capitalised:
+                candidates = self.candidates(phrase)
+                if candidates:
+                    found.append((j, candidates))
+        found.reverse()
+        return found
+
+
+def usable_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Drop small places known only by an alternate name: GeoNames lists thousands of those."""
+    return [
+        c
+        for c in candidates
+        if c.name_type != "alternate"
+        or c.place.population >= ALTERNATE_MIN_POPULATION
+        or c.place.kind in MAJOR_KINDS
+        or c.place.source.startswith("supplement")
+    ]
+
+
+def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
+    """Indices of tokens that belong to person names: after a title, or a given name + surname."""
+    person: set[int] = set()
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        if (
+            token.capitalised
+            and i + 1 < n
+            and tokens[i + 1].lower in SPEECH_VERBS
+            and tokens[i + 1].sentence_index == token.sentence_index
+            and not token.sentence_initial
+            and not _is_major(matcher.candidates(token.text))
+        ):
+            person.add(i)
+        if token.lower.rstrip(".") in PERSON_TITLES or token.lower in PERSON_TITLES:
+            j = i + 1
+            while j < n and j - i <= 4 and tokens[j].capitalised:
+                if tokens[j].lower.rstrip(".") in PERSON_TITLES:
+                    j += 1
+                    continue
+                if tokens[j].sentence_index != token.sentence_index:
+                    break
+                person.add(j)
+                j += 1
+            continue
+        if not token.capitalised or i + 1 >= n or not is_given_name(token.text):
+            continue
+        following = tokens[i + 1]
+        if (
+            not following.capitalised
+            or following.sentence_index != token.sentence_index
+            or is_common_word(following.text)
+            or following.lower in NAME_CONNECTORS
+        ):
+            continue
+        own = matcher.candidates(token.text)
+        if own and (_is_major(own) or any(c.place.kind == "country" for c in own)):
+            continue
+        after = matcher.candidates(following.text)
+        if after and _is_major(after):
+            continue
+        person.update((i, i + 1))
+        # A third name ("Kim Jong Un") only when it names no place: "Pat Zavoral Fargo" is a
+        # person followed by a town.
+        third = i + 2
+        if (
+            third < n
+            and tokens[third].capitalised
+            and tokens[third].sentence_index == token.sentence_index
+            and not matcher.candidates(tokens[third].text)
+        ):
+            person.add(third)
+    return person
+
+
+def _accept(
+    tokens: Sequence[Token],
+    i: int,
+    j: int,
+    candidates: list[Candidate],
+    person_words: set[str],
+) -> bool | None:
+    """The guards: does tokens[i..j] with these candidates name a place here?
+
+    None means "only if the document names the place's country elsewhere".
+    """
+    first = tokens[i]
+    single = i == j
+    major = _is_major(candidates)
+    strong = _is_strong(candidates)
+    if i > 0 and tokens[i - 1].lower.rstrip(".") in PERSON_TITLES and not major:
+        return False
+    if all(c.name_type == "demonym" for c in candidates):
+        # "Americans" are people; only the adjective refers to the place.
+        last = tokens[j].text
+        return not (last.endswith("s") and not last.endswith("ss"))
+    if single:
+        word = first.text
+        if word.lower() in NEVER_PLACES:
+            return False
+        shouting = word.isupper() and len(word) > 1 and "." not in word
+        if shouting and len(word) <= 4:
+            return any(
+                c.name_type in ("abbreviation", "main", "alias") and c.place.kind in MAJOR_KINDS
+                for c in candidates
+            )
+        if shouting and not any(c.name_type in ("main", "alias") for c in candidates):
+            return False
+        if is_language_name(word) and not any(c.name_type == "demonym" for c in candidates):
+            return False
+        if is_common_word(word) and not major:
+            if first.sentence_initial or shouting or not strong:
+                return False
+            return None  # a word and a sizeable town: only if the document is about its country
+        if first.lower in person_words and not major:
+            return False
+        previous = tokens[i - 1] if i > 0 else None
+        introduced = (
+            previous is not None
+            and previous.sentence_index == first.sentence_index
+            and previous.lower in LOCATIVE_WORDS
+        )
+        if not strong and is_surname(word) and not introduced:
+            return False
+        following = tokens[j + 1] if j + 1 < len(tokens) else None
+        if (
+            following is not None
+            and following.capitalised
+            and following.sentence_index == first.sentence_index
+            and not strong
+            and not is_common_word(following.text)
+        ):
+            return False
+    return True
+
+
+def find_mentions(
+    article: Article, sentences: Sequence[Sentence], gazetteer: Gazetteer
+) -> list[Mention]:
+    """Place mentions in reading order, longest match first, never overlapping."""
+    tokens = tokenize(article, sentences)
+    matcher = _Matcher(gazetteer, article.text)
+    person_indices = person_token_spans(tokens, matcher)
+    person_words = {tokens[k].lower for k in person_indices}
+    found: list[tuple[Mention, list[Candidate], bool]] = []  # (mention, candidates, needs context)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not token.capitalised or i in person_indices or token.lower == "the":
+            i += 1
+            continue
+        accepted = None
+        for j, candidates in matcher.spans_from(tokens, i):
+            verdict = _accept(tokens, i, j, candidates, person_words)
+            if verdict is not False:
+                accepted = (j, candidates, verdict is None)
+                break
+        if accepted is None:
+            i += 1
+            continue
+        j, candidates, needs_context = accepted
+        start, end = token.start, tokens[j].end
+        mention = Mention(
+                article_id=article.id,
+                sentence_index=token.sentence_index,
+                start=start,
+                end=end,
+                surface=article.text[start:end],
+            demonym=all(c.name_type == "demonym" for c in candidates),
+        )
+        found.append((mention, candidates, needs_context))
+        i = j + 1
+    named_countries = {
+        c.place.country
+        for _, candidates, needs_context in found
+        if not needs_context
+        for c in candidates
+        if c.place.kind == "country" and c.place.country
+    }
+    return [
+        mention
+        for mention, candidates, needs_context in found
+        if not needs_context or any(c.place.country in named_countries for c in candidates)
+    ]

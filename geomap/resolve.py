@@ -1,0 +1,217 @@
+"""Choose the gazetteer place each mention refers to, with a confidence; abstain when unsure.
+
+Two passes over a document. The first collects context from unambiguous mentions: countries
+and first-level regions named, and "Town, Country" pairs. The second scores every candidate by
+kind, population, how the name matched, that context, and nearness to places already resolved.
+One name keeps one sense within a document.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from geopy.distance import great_circle
+
+from gazetteer.models import Candidate, Place
+from gazetteer.names import normalize_name
+from geomap.models import Article, Mention, ResolvedMention
+from geomap.recognise import usable_candidates
+
+if TYPE_CHECKING:
+    from gazetteer.store import Gazetteer
+
+# Prior weight of a place by its kind: news names countries and curated features far more often
+# than the villages that share their names.
+KIND_WEIGHT: dict[str, float] = {
+    "country": 9.0,
+    "continent": 8.0,
+    "capital": 2.5,
+    "admin1": 4.3,
+    "admin2": 2.0,
+    "city": 1.0,
+    "airport": 1.5,
+    "spaceport": 5.0,
+    "sea": 5.0,
+    "river": 4.0,
+    "lake": 4.0,
+    "region": 4.5,
+    "island": 4.0,
+    "mountain": 4.0,
+    "border_crossing": 4.0,
+    "site": 4.5,
+}
+NAME_TYPE_WEIGHT: dict[str, float] = {
+    "main": 0.0,
+    "alias": 0.0,
+    "abbreviation": -0.3,
+    "alternate": -1.2,
+    "demonym": 0.0,
+}
+POPULATION_WEIGHT = 0.8
+COUNTRY_CONTEXT_WEIGHT = 1.5
+REGION_CONTEXT_WEIGHT = 2.0
+PAIR_WEIGHT = 4.0
+NEARNESS_WEIGHT = 1.0
+NEARNESS_SCALE_KM = 400.0
+ABSTAIN_BELOW = 0.15
+PAIR_GAP_RE = re.compile(r",\s{0,2}(?:the\s)?")
+AREA_KINDS = frozenset({"country", "continent", "admin1", "sea", "region"})
+
+
+@dataclass
+class _Name:
+    """One distinct name of the document and everything known about it."""
+
+    norm: str
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    paired_with: list[str] = field(default_factory=list)  # norms of "X, Y" partners
+    place: Place | None = None
+    confidence: float = 0.0
+
+
+def prior_score(candidate: Candidate) -> float:
+    """Score of a candidate before any context."""
+    place = candidate.place
+    score = KIND_WEIGHT.get(place.kind, 1.0) + NAME_TYPE_WEIGHT.get(candidate.name_type, 0.0)
+    if place.kind in ("city", "capital", "admin2", "airport"):
+        score += POPULATION_WEIGHT * math.log10(place.population + 1)
+    return score
+
+
+def _candidates_for(gazetteer: Gazetteer, mention: Mention) -> list[Candidate]:
+    found = usable_candidates(gazetteer.lookup(normalize_name(mention.surface)))
+    demonyms = [c for c in found if c.name_type == "demonym"]
+    others = [c for c in found if c.name_type != "demonym"]
+    if mention.demonym:
+        return demonyms or others
+    return others or demonyms
+
+
+def _best(candidates: Sequence[Candidate]) -> Candidate | None:
+    return max(candidates, key=prior_score) if candidates else None
+
+
+def _collect_names(
+    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str
+) -> dict[str, _Name]:
+    names: dict[str, _Name] = {}
+    for mention in mentions:
+        norm = normalize_name(mention.surface)
+        entry = names.get(norm)
+        if entry is None:
+            entry = names[norm] = _Name(norm, candidates=_candidates_for(gazetteer, mention))
+        entry.mentions.append(mention)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if PAIR_GAP_RE.fullmatch(text[left.end : right.start]):
+            names[normalize_name(left.surface)].paired_with.append(normalize_name(right.surface))
+    return names
+
+
+def _first_pass_context(names: dict[str, _Name]) -> dict[str, Counter[str]]:
+    """Country votes of every name, from its most likely reading alone."""
+    votes: dict[str, Counter[str]] = {}
+    for norm, entry in names.items():
+        best = _best(entry.candidates)
+        counter: Counter[str] = Counter()
+        if best is not None and best.place.country:
+            counter[best.place.country] += len(entry.mentions)
+        votes[norm] = counter
+    return votes
+
+
+def _score(
+    candidate: Candidate,
+    entry: _Name,
+    names: dict[str, _Name],
+    country_votes: Counter[str],
+    region_votes: Counter[tuple[str, str]],
+    anchors: Sequence[Place],
+) -> float:
+    place = candidate.place
+    score = prior_score(candidate)
+    if place.country and place.kind not in ("country", "continent"):
+        share = country_votes.get(place.country, 0) / max(1, sum(country_votes.values()))
+        score += COUNTRY_CONTEXT_WEIGHT * share
+        if place.admin1 and region_votes.get((place.country, place.admin1)):
+            score += REGION_CONTEXT_WEIGHT
+    for partner_norm in entry.paired_with:
+        partner = names.get(partner_norm)
+        if partner is None or partner.place is None:
+            continue
+        other = partner.place
+        if other.kind == "country" and place.country == other.country or other.kind == "admin1" and place.admin1 == other.name and place.country == other.country:
+            score += PAIR_WEIGHT
+    if anchors and place.kind not in ("country", "continent"):
+        nearest = min(great_circle((place.lat, place.lon), (a.lat, a.lon)).km for a in anchors)
+        score += NEARNESS_WEIGHT * math.exp(-nearest / NEARNESS_SCALE_KM)
+    return score
+
+
+def _choose(scored: Sequence[tuple[float, Candidate]]) -> tuple[Place | None, float]:
+    """Best candidate and a confidence from the softmax over scores."""
+    if not scored:
+        return None, 0.0
+    top = max(s for s, _ in scored)
+    weights = [math.exp(s - top) for s, _ in scored]
+    best_index = max(range(len(scored)), key=lambda k: (scored[k][0], -k))
+    confidence = weights[best_index] / sum(weights)
+    # A lone weak candidate (a village by an alternate name) is not a sure thing either.
+    strength = min(1.0, max(0.2, scored[best_index][0] / 5.0))
+    confidence = round(min(1.0, confidence * (0.5 + 0.5 * strength)), 3)
+    place = scored[best_index][1].place
+    return (place if confidence >= ABSTAIN_BELOW else None), confidence
+
+
+def resolve_mentions(
+    article: Article, mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> list[ResolvedMention]:
+    """Resolve every mention; the same name gets the same place throughout the article."""
+    names = _collect_names(mentions, gazetteer, article.text)
+    votes = _first_pass_context(names)
+    total_votes: Counter[str] = Counter()
+    for counter in votes.values():
+        total_votes.update(counter)
+    region_votes: Counter[tuple[str, str]] = Counter()
+    for entry in names.values():
+        best = _best(entry.candidates)
+        if best is not None and best.place.kind == "admin1" and best.place.country:
+            region_votes[(best.place.country, best.place.name)] += 1
+
+    # Areas first (countries, regions), then the rest with areas and earlier picks as anchors.
+    order = sorted(
+        names.values(),
+        key=lambda e: (
+            -max((prior_score(c) for c in e.candidates), default=0.0),
+            e.mentions[0].start,
+        ),
+    )
+    for _round in range(2):
+        anchors = [
+            e.place
+            for e in names.values()
+            if e.place is not None and e.place.kind not in ("country", "continent")
+        ]
+        for entry in order:
+            own = votes[entry.norm]
+            context = total_votes - own  # a name is no evidence for itself
+            others = [a for a in anchors if entry.place is None or a.id != entry.place.id]
+            scored = [
+                (_score(c, entry, names, context, region_votes, others), c)
+                for c in entry.candidates
+            ]
+            entry.place, entry.confidence = _choose(scored)
+
+    resolved: list[ResolvedMention] = []
+    for mention in mentions:
+        entry = names[normalize_name(mention.surface)]
+        resolved.append(
+            ResolvedMention(mention=mention, place=entry.place, confidence=entry.confidence)
+        )
+    return resolved

@@ -1,0 +1,498 @@
+"""Routes: movements grouped per actor and per trip, merged into ordered stops.
+
+* Actors merge across articles hyphen-, case- and title-insensitively, and a short form
+  ("Kim", "Putin") joins the longest full name it is part of ("Kim Jong Un").
+* Trips: historical movements (an earlier year, "previously") form their own trips, one per
+  year; the rest split where dated movements are more than `TRIP_GAP_DAYS` apart. Undated
+  movements join the trip of the nearest dated movement of their article.
+* Stops: the same place in the same trip is one stop with pooled evidence, except a return to
+  a place after other stops, which is a new stop. Status: visited > passed > reported > planned.
+* Order: by date and time of day; undated movements take their article's dates, origins first
+  and destinations last; ties follow the text (article order, sentence, position).
+* Countries and continents are dropped as stops when a finer stop in them exists in the trip;
+  first-level regions likewise when a finer stop lies inside them.
+* A route needs two stops, or one stop that is not only planned (a visit that happened).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cmp_to_key
+
+from geopy.distance import great_circle
+
+from geomap.models import Article, Evidence, Movement, Role, Route, Sentence, Status, Stop, TimeSpan
+from geomap.movements import canonical_actor_key
+from geomap.sentences import split_sentences
+from geomap.timex import reference_date, time_of_day_rank
+
+TRIP_GAP_DAYS = 30
+SAME_PLACE_KM = 5.0  # different gazetteer entries this close are the same stop
+SAME_NAME_KM = 60.0  # entries with the same name this close are the same stop
+REGION_CONTAINS_KM = 350.0
+
+STATUS_RANK: dict[Status, int] = {"visited": 3, "passed": 2, "reported": 1, "planned": 0}
+ROLE_RANK: dict[Role, int] = {"origin": 0, "pass": 1, "stop": 1, "destination": 2}
+RETURN_CUES = ("return", "came back", "come back", "went back", "go back", "back to", "got back")
+FINE_KINDS_EXCLUDED = frozenset({"country", "continent", "admin1", "admin2", "region", "sea"})
+
+
+@dataclass
+class _Keyed:
+    """A movement with the position it sorts at inside its trip."""
+
+    movement: Movement
+    day: float  # ordinal day (fractional for time of day); estimated when undated
+    dated: bool
+    article_rank: int
+    role_rank: int
+
+    @property
+    def key(self) -> tuple[float, int, int, int, int]:
+        m = self.movement
+        return (self.day, self.role_rank, self.article_rank, m.sentence_index, m.start)
+
+
+@dataclass
+class _StopBuild:
+    items: list[_Keyed] = field(default_factory=list)
+
+    @property
+    def first(self) -> _Keyed:
+        return self.items[0]
+
+    @property
+    def place_id(self) -> str:
+        return self.items[0].movement.place.id
+
+
+def build_routes(movements: list[Movement], articles: list[Article]) -> list[Route]:
+    """Routes per actor and trip, stops ordered, evidence pooled across articles."""
+    if not movements:
+        return []
+    article_rank = _article_ranks(articles)
+    articles_by_id = {a.id: a for a in articles}
+    sentences = _SentenceLookup(articles_by_id)
+    routes: list[Route] = []
+    for actor, actor_movements in _group_by_actor(movements).items():
+        for trip in _split_trips(actor_movements, articles_by_id):
+            keyed = _keyed(trip, article_rank)
+            builds = _merge_stops(keyed)
+            stops = [_stop(b, sentences) for b in builds]
+            stops = _drop_coarse(stops, {m.place.id: m.place.kind for m in trip})
+            stops = _assign_roles(stops)
+            if not _is_route(stops):
+                continue
+            days = [d for s in stops if s.when for d in (s.when.start, s.when.end) if d]
+            routes.append(
+                Route(
+                    actor=actor,
+                    trip_start=min(days) if days else None,
+                    trip_end=max(days) if days else None,
+                    stops=stops,
+                )
+            )
+    routes.sort(key=lambda r: (r.trip_start or dt.date.max, r.actor, r.stops[0].place_id))
+    return routes
+
+
+# --------------------------------------------------------------------------------------------
+# Actors
+# --------------------------------------------------------------------------------------------
+
+
+def _group_by_actor(movements: list[Movement]) -> dict[str, list[Movement]]:
+    """Movements per canonical actor; the display name is the longest, most used full form."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in movements:
+        forms[canonical_actor_key(m.actor)][m.actor] += 1
+    keys = sorted(forms, key=lambda k: (-len(k.split()), k))
+    target: dict[str, str] = {}
+    for key in keys:
+        parts = key.split()
+        longer = [
+            k
+            for k in keys
+            if len(k.split()) > len(parts) and _is_part(k.split(), parts) and k in target.values()
+        ]
+        if longer:
+            target[key] = max(longer, key=lambda k: (sum(forms[k].values()), k))
+        else:
+            target[key] = key
+    grouped: dict[str, list[Movement]] = defaultdict(list)
+    display: dict[str, str] = {}
+    for key in keys:
+        head = target[key]
+        if head not in display:
+            counts = forms[head]
+            display[head] = sorted(counts, key=lambda f: (-counts[f], f))[0]
+    for m in movements:
+        head = target[canonical_actor_key(m.actor)]
+        grouped[display[head]].append(m)
+    return dict(sorted(grouped.items()))
+
+
+def _is_part(full: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return full[:n] == part or full[-n:] == part
+
+
+# --------------------------------------------------------------------------------------------
+# Trips
+# --------------------------------------------------------------------------------------------
+
+
+def _span(m: Movement) -> tuple[dt.date, dt.date] | None:
+    if m.when is None or m.when.start is None:
+        return None
+    return m.when.start, m.when.end or m.when.start
+
+
+def _split_trips(
+    movements: list[Movement], articles: dict[str, Article]
+) -> list[list[Movement]]:
+    """Historical movements by year; current ones split at gaps; undated ones placed nearby."""
+    trips: list[list[Movement]] = []
+    historical = [m for m in movements if m.historical]
+    current = [m for m in movements if not m.historical]
+    by_year: dict[int | None, list[Movement]] = defaultdict(list)
+    for m in historical:
+        span = _span(m)
+        by_year[span[0].year if span else None].append(m)
+    for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
+        trips.append(by_year[year])
+
+    dated = sorted((m for m in current if _span(m)), key=lambda m: _span(m) or (dt.date.min,))
+    clusters: list[list[Movement]] = []
+    cluster_end: dt.date | None = None
+    for m in dated:
+        span = _span(m)
+        assert span is not None
+        if cluster_end is None or (span[0] - cluster_end).days > TRIP_GAP_DAYS:
+            clusters.append([m])
+            cluster_end = span[1]
+        else:
+            clusters[-1].append(m)
+            cluster_end = max(cluster_end, span[1])
+    undated = [m for m in current if not _span(m)]
+    if not clusters:
+        if undated:
+            trips.append(undated)
+        return [t for t in trips if t]
+    for m in undated:
+        clusters[_nearest_cluster(m, clusters, articles)].append(m)
+    trips.extend(clusters)
+    return [t for t in trips if t]
+
+
+def _nearest_cluster(
+    m: Movement, clusters: list[list[Movement]], articles: dict[str, Article]
+) -> int:
+    """The trip an undated movement belongs to: its article's, else the one nearest its date."""
+    best: tuple[int, int] | None = None
+    for index, cluster in enumerate(clusters):
+        for other in cluster:
+            if other.article_id == m.article_id:
+                distance = abs(other.sentence_index - m.sentence_index)
+                if best is None or distance < best[0]:
+                    best = (distance, index)
+    if best is not None:
+        return best[1]
+    article = articles.get(m.article_id)
+    ref = reference_date(article.text, article.published) if article else None
+    if ref is None:
+        return max(range(len(clusters)), key=lambda i: (len(clusters[i]), i))
+
+    def gap(i: int) -> int:
+        spans = [s for s in (_span(x) for x in clusters[i]) if s]
+        return min(
+            0 if lo <= ref <= hi else min(abs((ref - lo).days), abs((ref - hi).days))
+            for lo, hi in spans
+        )
+
+    return min(range(len(clusters)), key=lambda i: (gap(i), -i))
+
+
+# --------------------------------------------------------------------------------------------
+# Ordering and merging
+# --------------------------------------------------------------------------------------------
+
+
+def _article_ranks(articles: list[Article]) -> dict[str, int]:
+    order = sorted(
+        range(len(articles)),
+        key=lambda i: (articles[i].published or dt.date.max, i),
+    )
+    return {articles[i].id: rank for rank, i in enumerate(order)}
+
+
+def _day_value(m: Movement) -> float | None:
+    if m.when is None or m.when.start is None:
+        return None
+    return m.when.start.toordinal() + time_of_day_rank(m.when.time_of_day) / 1440.0
+
+
+def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
+    """Sort keys: dated movements by date; undated ones by their article's dated neighbours,
+    origins at the start and destinations at the end of what their article dates."""
+    dated_days = [d for d in (_day_value(m) for m in trip) if d is not None]
+    trip_lo = min(dated_days) if dated_days else 0.0
+    trip_hi = max(dated_days) if dated_days else 0.0
+    by_article: dict[str, list[Movement]] = defaultdict(list)
+    for m in trip:
+        by_article[m.article_id].append(m)
+    out: list[_Keyed] = []
+    for m in trip:
+        day = _day_value(m)
+        rank = article_rank.get(m.article_id, 0)
+        if day is not None:
+            out.append(_Keyed(m, day, True, rank, ROLE_RANK[m.role]))
+            continue
+        same = [
+            (o, d)
+            for o in by_article[m.article_id]
+            if (d := _day_value(o)) is not None
+        ]
+        same_sentence = [(o, d) for o, d in same if o.sentence_index == m.sentence_index]
+        if same_sentence:
+            estimate = same_sentence[0][1]
+        elif m.role == "origin":
+            estimate = min((d for _, d in same), default=trip_lo) - 0.5
+        elif m.role == "destination" and not any(o.sentence_index < m.sentence_index
+                                                 for o, _ in same):
+            estimate = max((d for _, d in same), default=trip_hi) + 0.5
+        else:
+            before = [d for o, d in same if o.sentence_index <= m.sentence_index]
+            after = [d for o, d in same if o.sentence_index > m.sentence_index]
+            if before:
+                estimate = max(before)
+            elif after:
+                estimate = min(after)
+            else:
+                estimate = trip_hi + 0.5 if m.role == "destination" else trip_lo
+        if not dated_days:
+            estimate = 0.0
+        out.append(_Keyed(m, estimate, False, rank, ROLE_RANK[m.role]))
+    if not dated_days:
+        # Nothing dated: the text's own order (article, sentence, origin before destination).
+        for k in out:
+            k.day = 0.0
+        out.sort(key=lambda k: (k.article_rank, k.movement.sentence_index, k.role_rank,
+                                k.movement.start))  # fmt: skip
+        return _narrative_merge(out)
+    out.sort(key=cmp_to_key(_compare))
+    return out
+
+
+def _compare(a: _Keyed, b: _Keyed) -> int:
+    """Date first; in one sentence origins first, then one cue's roles (from, via, to), else
+    the order of the text; across sentences role, then article, sentence and position."""
+    if abs(a.day - b.day) > 1e-9:
+        return -1 if a.day < b.day else 1
+    ma, mb = a.movement, b.movement
+    if ma.article_id == mb.article_id and ma.sentence_index == mb.sentence_index:
+        oa, ob = int(ma.role != "origin"), int(mb.role != "origin")
+        if oa != ob:
+            return oa - ob
+        if ma.cue == mb.cue and a.role_rank != b.role_rank:
+            return a.role_rank - b.role_rank
+        return (ma.start > mb.start) - (ma.start < mb.start)
+    ka = (a.role_rank, a.article_rank, ma.sentence_index, ma.start)
+    kb = (b.role_rank, b.article_rank, mb.sentence_index, mb.start)
+    return (ka > kb) - (ka < kb)
+
+
+def _narrative_merge(keyed: list[_Keyed]) -> list[_Keyed]:
+    """Undated trips told by several articles: keep the first article's order and slot the
+    others' new places after the place they follow in their own article."""
+    if len({k.article_rank for k in keyed}) <= 1:
+        return keyed
+    sequence: list[_Keyed] = []
+    for rank in sorted({k.article_rank for k in keyed}):
+        previous_index = -1
+        for k in [x for x in keyed if x.article_rank == rank]:
+            found = next(
+                (i for i, s in enumerate(sequence) if _same_place(s.movement, k.movement)),
+                None,
+            )
+            if found is not None:
+                previous_index = found
+                sequence.insert(found + 1, k)
+                previous_index = found + 1
+                continue
+            if k.role_rank == 0 and previous_index < 0:
+                sequence.insert(0, k)
+                previous_index = 0
+            else:
+                sequence.insert(previous_index + 1 if previous_index >= 0 else len(sequence), k)
+                previous_index = (previous_index + 1) if previous_index >= 0 else len(sequence) - 1
+    return sequence
+
+
+def _same_place(a: Movement, b: Movement) -> bool:
+    if a.place.id == b.place.id:
+        return True
+    km = great_circle((a.place.lat, a.place.lon), (b.place.lat, b.place.lon)).km
+    if km <= SAME_PLACE_KM:
+        return True
+    return km <= SAME_NAME_KM and a.place.name.casefold() == b.place.name.casefold()
+
+
+def _is_return(m: Movement) -> bool:
+    return m.cue.startswith(RETURN_CUES) or m.cue in ("returned home", "return home")
+
+
+def _merge_stops(keyed: list[_Keyed]) -> list[_StopBuild]:
+    """One stop per place and trip, except that coming back after other stops is a new stop."""
+    builds: list[_StopBuild] = []
+    for k in keyed:
+        m = k.movement
+        match = None
+        for index in range(len(builds) - 1, -1, -1):
+            if _same_place(builds[index].first.movement, m):
+                match = index
+                break
+        if match is not None:
+            existing = builds[match]
+            later_stops = match < len(builds) - 1 and any(
+                STATUS_RANK[b.first.movement.status] > 0 or b.first.dated
+                for b in builds[match + 1 :]
+            )
+            left_from_here = all(x.movement.role == "origin" for x in existing.items)
+            comes_back = _is_return(m) or (left_from_here and m.role != "origin"
+                                           and m.status != "planned" and k.dated)
+            if later_stops and comes_back and m.status != "planned":
+                builds.append(_StopBuild([k]))
+            else:
+                existing.items.append(k)
+            continue
+        builds.append(_StopBuild([k]))
+    return builds
+
+
+class _SentenceLookup:
+    """Sentence text and offset for evidence, from the same splitter the pipeline uses."""
+
+    def __init__(self, articles: dict[str, Article]) -> None:
+        self.articles = articles
+        self.cache: dict[str, dict[int, Sentence]] = {}
+
+    def get(self, article_id: str, index: int) -> Sentence | None:
+        if article_id not in self.cache:
+            article = self.articles.get(article_id)
+            self.cache[article_id] = (
+                {s.index: s for s in split_sentences(article)} if article else {}
+            )
+        return self.cache[article_id].get(index)
+
+
+def _stop(build: _StopBuild, sentences: _SentenceLookup) -> Stop:
+    movements = [k.movement for k in build.items]
+    best = max(movements, key=lambda m: (STATUS_RANK[m.status], -movements.index(m)))
+    place = best.place
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int]] = set()
+    for m in sorted(movements, key=lambda m: (m.article_id, m.start)):
+        if (m.article_id, m.start) in seen:
+            continue
+        seen.add((m.article_id, m.start))
+        sentence = sentences.get(m.article_id, m.sentence_index)
+        evidence.append(
+            Evidence(
+                article=m.article_id,
+                start=m.start,
+                end=m.end,
+                sentence=sentence.text if sentence else "",
+                sentence_start=sentence.start if sentence else 0,
+            )
+        )
+    return Stop(
+        place_id=place.id,
+        name=place.name,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        admin1=place.admin1,
+        role=_main_role(movements),
+        when=_when(movements, best),
+        status=best.status,
+        evidence=evidence,
+    )
+
+
+def _main_role(movements: list[Movement]) -> Role:
+    roles = Counter(m.role for m in movements)
+    return sorted(roles, key=lambda r: (-roles[r], ROLE_RANK[r]))[0]
+
+
+def _when(movements: list[Movement], best: Movement) -> TimeSpan | None:
+    """The stop's time: from its confirmed movements when they are dated, else from any."""
+    def dated(ms: list[Movement]) -> list[Movement]:
+        return [m for m in ms if m.when is not None and m.when.start is not None]
+
+    confirmed = dated([m for m in movements if m.status != "planned"])
+    pool = confirmed or dated(movements)
+    if not pool:
+        texts = [m.when.text for m in movements if m.when is not None and m.when.text]
+        tods = [m.when.time_of_day for m in movements if m.when and m.when.time_of_day]
+        if not texts:
+            return None
+        return TimeSpan(text=texts[0], time_of_day=tods[0] if tods else None)
+    # The most precise date wins; a looser span only widens nothing.
+    precise = min(pool, key=lambda m: ((m.when.end or m.when.start) - m.when.start).days  # type: ignore[union-attr,operator]
+                  if m.when else 10**6)  # fmt: skip
+    assert precise.when is not None
+    return precise.when
+
+
+def _drop_coarse(stops: list[Stop], kind_by_id: dict[str, str]) -> list[Stop]:
+    """Countries, continents and regions are not stops when a finer stop lies inside them."""
+    if len(stops) <= 1:
+        return stops
+    kinds = {s.place_id: kind_by_id.get(s.place_id, "city") for s in stops}
+    fine = [s for s in stops if kinds[s.place_id] not in FINE_KINDS_EXCLUDED]
+    kept: list[Stop] = []
+    for s in stops:
+        kind = kinds[s.place_id]
+        if kind in ("country", "continent"):
+            if any(f.country == s.country or kind == "continent" for f in fine):
+                continue
+            if any(kinds[o.place_id] not in ("country", "continent") for o in stops) and (
+                s.status == "planned"
+            ):
+                continue
+        elif kind in ("admin1", "admin2", "region") and any(
+            f.country == s.country and (
+                (f.admin1 and f.admin1.casefold() == s.name.casefold())
+                or great_circle((f.lat, f.lon), (s.lat, s.lon)).km <= REGION_CONTAINS_KM
+            )
+            for f in fine
+        ):
+            continue
+        kept.append(s)
+    return kept or stops
+
+
+def _assign_roles(stops: list[Stop]) -> list[Stop]:
+    """Origin first and destination last where the text says so; pass-throughs keep theirs."""
+    out: list[Stop] = []
+    last = len(stops) - 1
+    for i, s in enumerate(stops):
+        role: Role = s.role
+        if last > 0 and role != "pass":
+            if i == 0:
+                role = "origin" if role == "origin" else "stop"
+            elif i == last:
+                role = "destination" if role in ("destination", "stop") else "stop"
+            else:
+                role = "stop"
+        out.append(s.model_copy(update={"role": role}))
+    return out
+
+
+def _is_route(stops: list[Stop]) -> bool:
+    if len(stops) >= 2:
+        return True
+    return len(stops) == 1 and stops[0].status != "planned"

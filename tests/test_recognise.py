@@ -1,0 +1,70 @@
+"""Recognition: gazetteer matches survive only where they name a place."""
+
+from __future__ import annotations
+
+from conftest import make_article
+
+from geomap.recognise import find_mentions, tokenize
+
+
+def surfaces(text: str, gazetteer) -> list[str]:  # type: ignore[no-untyped-def]
+    article, sentences = make_article(text)
+    return [m.surface for m in find_mentions(article, sentences, gazetteer)]
+
+
+def test_finds_cities_and_countries_with_exact_offsets(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "The delegation flew from Nairobi to Lima, Peru, on Monday."
+    article, sentences = make_article(text)
+    mentions = find_mentions(article, sentences, gazetteer)
+    assert [m.surface for m in mentions] == ["Nairobi", "Lima", "Peru"]
+    for m in mentions:
+        assert text[m.start : m.end] == m.surface
+
+
+def test_longest_match_wins(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert surfaces("Ships gathered off Rio de Janeiro and in the South China Sea.", gazetteer) == [
+        "Rio de Janeiro",
+        "South China Sea",
+    ]
+
+
+def test_person_names_are_not_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian President Vladimir Putin met Kim Jong Un. Mr. Kim later spoke to "
+        "Defence Minister Sergei Shoigu. Kim said nothing. Putin smiled."
+    )
+    found = surfaces(text, gazetteer)
+    for name in ("Vladimir", "Kim", "Putin", "Sergei", "Shoigu", "Jong"):
+        assert name not in found
+
+
+def test_common_words_are_not_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Said the officer: Reading the report, Mobile units were sent. Split decisions follow."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_leading_article_is_not_part_of_the_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert surfaces("The Netherlands and The Hague agreed.", gazetteer)[0] == "Netherlands"
+
+
+def test_demonyms_are_flagged(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    article, sentences = make_article("A Russian delegation arrived in Tokyo.")
+    mentions = find_mentions(article, sentences, gazetteer)
+    by_surface = {m.surface: m for m in mentions}
+    assert by_surface["Russian"].demonym
+    assert not by_surface["Tokyo"].demonym
+
+
+def test_possessive_is_left_out(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert surfaces("Japan's prime minister spoke.", gazetteer) == ["Japan"]
+
+
+def test_language_names_are_not_towns(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert "English" not in surfaces("The statement was issued in English and Swahili.", gazetteer)
+
+
+def test_tokens_keep_offsets() -> None:
+    article, sentences = make_article("St. Petersburg's mayor visited Ust-Kut.")
+    tokens = tokenize(article, sentences)
+    assert [t.text for t in tokens][:2] == ["St", "Petersburg"]
+    assert all(article.text[t.start : t.end] == t.text for t in tokens)
