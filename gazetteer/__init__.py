@@ -3,7 +3,7 @@
 Public API (see `gazetteer.store.Gazetteer`):
     Gazetteer.open() -> Gazetteer          builds on first use, atomically, into the user cache
     gz.lookup(name) -> list[Candidate]     exact match after `normalize_name`, best prior first
-    gz.has_prefix(norm) -> bool            does some normalised name start with `norm` (longest match)
+    gz.has_prefix(norm) -> bool            does a normalised name start with `norm` (longest match)
     gz.get(place_id) -> Place | None
     gz.search(name, limit) -> list[Candidate]
     gz.info() -> GazetteerInfo

@@ -163,9 +163,9 @@ def write_gazetteer(
     db.execute("PRAGMA synchronous=OFF")
     db.execute(
         "CREATE TABLE places (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
-        " name TEXT NOT NULL, kind TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, country TEXT,"
-        " country_name TEXT, admin1 TEXT, population INTEGER NOT NULL, source TEXT NOT NULL,"
-        " first_name INTEGER NOT NULL, name_count INTEGER NOT NULL)"
+        " name TEXT NOT NULL, kind TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,"
+        " country TEXT, country_name TEXT, admin1 TEXT, population INTEGER NOT NULL,"
+        " source TEXT NOT NULL, first_name INTEGER NOT NULL, name_count INTEGER NOT NULL)"
     )
     kinds: Counter[str] = Counter()
     seen_ids: set[str] = set()

@@ -193,7 +193,7 @@ def load_dump(
     for (cc, code), name in sorted(admin1_names.items()):
         if f"a1:{cc}.{code}" in regions or (cc, code) not in members:
             continue
-        lat, lon = region_mod.weighted_centroid(members[(cc, code)])
+        lat, lon = region_mod.region_position(members[(cc, code)])
         rec = PlaceRecord(
             id=f"a1:{cc}.{code}",
             name=name,

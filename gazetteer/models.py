@@ -36,7 +36,10 @@ NameType = Literal[
 
 
 class Place(BaseModel):
-    """One place of the gazetteer. `id` is stable across builds ("gn:2013348", "sup:vostochny-cosmodrome")."""
+    """One place of the gazetteer.
+
+    `id` is stable across builds ("gn:2013348", "sup:vostochny-cosmodrome").
+    """
 
     model_config = ConfigDict(frozen=True)
 

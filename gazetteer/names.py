@@ -41,9 +41,7 @@ _EXTRA_FOLDS = str.maketrans(
 _ASCII_NEEDS_WORK = re.compile(r"[`\t\n\r\f\v]|  |^ | $")
 
 
-@lru_cache(maxsize=65536)
-def normalize_name(s: str) -> str:
-    """The key a name is indexed and looked up under: case, quotes, dashes and spacing unified."""
+def _normalize(s: str) -> str:
     if s.isascii() and not _ASCII_NEEDS_WORK.search(s):
         # Fast path for most names: NFKC and the quote/dash tables change nothing in plain ASCII.
         text = s.lower()
@@ -55,6 +53,13 @@ def normalize_name(s: str) -> str:
     if text.startswith("the ") and len(text) > 4:
         text = text[4:].lstrip()
     return text
+
+
+@lru_cache(maxsize=65536)
+def normalize_name(s: str) -> str:
+    """The key a name is indexed and looked up under: case, quotes, dashes and spacing unified;
+    a leading "the " dropped."""
+    return _normalize(s)
 
 
 # Combining marks of Latin, Greek and Cyrillic letters (the accents people drop when writing).
@@ -72,7 +77,7 @@ def ascii_fold(norm: str) -> str:
 def index_keys(name: str) -> list[str]:
     """Every key a name is indexed under: its normalised form and, if different, its ascii fold
     (only when that is all ASCII: folding other scripts just adds noise)."""
-    norm = normalize_name(name)
+    norm = _normalize(name)  # uncached: the build sees each of a million names about once
     if not norm:
         return []
     folded = ascii_fold(norm)
@@ -82,6 +87,6 @@ def index_keys(name: str) -> list[str]:
 
 
 def slugify(name: str) -> str:
-    """A stable id fragment for hand-written places ("Vostochny Cosmodrome" -> "vostochny-cosmodrome")."""
+    """A stable id for a hand-written place: "Vostochny Cosmodrome" -> "vostochny-cosmodrome"."""
     folded = ascii_fold(normalize_name(name))
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")

@@ -1,4 +1,4 @@
-"""The in-memory form of a place while the gazetteer is built (lighter than pydantic for 250k rows)."""
+"""A place while the gazetteer is being built (lighter than pydantic for 250k rows)."""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ Results come back and are written in input order, so the output does not depend 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing.pool
+import os
 import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -82,23 +84,28 @@ def iter_extract(
     """Toponyms of each article, yielded in input order as soon as they are ready.
 
     With ``jobs > 1`` the articles go to that many worker processes; the gazetteer (opened here
-    once, so a first build happens once) is reopened by each worker from its directory.
+    once, so a first build happens once) is reopened by each worker from its directory. The
+    workers start at once (before any progress-bar thread exists, as forking wants) and stop
+    when the iterator is exhausted or closed.
     """
     if gazetteer is None:
         gazetteer = open_gazetteer()
     if jobs <= 1 or len(articles) <= 1:
-        for article in articles:
-            yield extract_one(article, gazetteer)
-        return
-
-    import multiprocessing
+        return (extract_one(article, gazetteer) for article in articles)
 
     workers = min(jobs, len(articles))
     size = chunksize or chunksize_for(len(articles), workers)
-    with multiprocessing.get_context().Pool(
+    pool = multiprocessing.get_context().Pool(
         workers, initializer=_init_worker, initargs=(str(gazetteer.directory),)
-    ) as pool:  # leaving the block terminates the workers, also on error or Ctrl-C
-        yield from pool.imap(_extract_in_worker, articles, chunksize=size)
+    )
+    return _results_of(pool, articles, size)
+
+
+def _results_of(
+    pool: multiprocessing.pool.Pool, articles: Sequence[Article], chunksize: int
+) -> Iterator[ExtractedArticle]:
+    with pool:  # leaving the block terminates the workers, also on error or Ctrl-C
+        yield from pool.imap(_extract_in_worker, articles, chunksize=chunksize)
 
 
 def _with_progress(
@@ -126,9 +133,17 @@ def _json_lines(results: Iterable[ExtractedArticle]) -> Iterator[str]:
 
 
 def _write_stream(lines: Iterable[str], stream: TextIO) -> None:
-    for line in lines:
-        stream.write(line)
-    stream.flush()
+    try:
+        for line in lines:
+            stream.write(line)
+        stream.flush()
+    except BrokenPipeError:
+        # The reader has gone (`geomap extract ... | head`): send what is left to /dev/null so
+        # that the interpreter's final flush does not fail again, and let the caller stop.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+        raise
 
 
 def extract_to(

@@ -24,6 +24,7 @@ from geomap.errors import (
     GeomapError,
     InputError,
     NoPlacesError,
+    OutputError,
 )
 
 if TYPE_CHECKING:
@@ -108,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     extract.add_argument("--jobs", type=_positive_int, default=1, help="worker processes")
     add_input_options(extract)
+
+    commands.add_parser("schema", help="print the JSON Schema of NAME.json")
 
     gaz = commands.add_parser("gazetteer", help="build, describe or search the gazetteer")
     gaz_commands = gaz.add_subparsers(dest="gazetteer_command", required=True, parser_class=_Parser)
@@ -209,6 +212,10 @@ def _make_map(articles: Sequence[Article], args: argparse.Namespace) -> int:
     from geomap.pipeline import combine
 
     output: Path = args.output
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output directory {output.parent}: {exc.strerror}") from exc
     check_writable(output)
     started = time.perf_counter()
     gazetteer = _open_gazetteer()
@@ -260,12 +267,42 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
-    from gazetteer import cli_support
+    from gazetteer.cli_support import format_info, format_search
+    from gazetteer.store import build
 
-    return cli_support.run(args.gazetteer_command, args)
+    command = args.gazetteer_command
+    try:
+        if command == "build":
+            dump: Path | None = args.geonames_dump
+            if dump is not None and not dump.is_file():
+                raise InputError(f"{dump}: no such GeoNames dump file")
+            print(format_info(build(geonames_dump=dump)))
+        elif command == "info":
+            print(format_info(_open_gazetteer().info()))
+        else:
+            print(format_search(_open_gazetteer().search(args.name, limit=args.limit)))
+    except GeomapError:
+        raise
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise GazetteerError(f"gazetteer {command} failed: {exc}") from exc
+    return EXIT_OK
 
 
-COMMANDS = {"map": cmd_map, "demo": cmd_demo, "extract": cmd_extract, "gazetteer": cmd_gazetteer}
+def result_schema() -> str:
+    """JSON Schema of the map's JSON output, generated from the pydantic models."""
+    import json
+
+    from geomap.models import MapResult
+
+    return json.dumps(MapResult.model_json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(result_schema())
+    return EXIT_OK
+
+
+COMMANDS = {"schema": cmd_schema, "map": cmd_map, "demo": cmd_demo, "extract": cmd_extract, "gazetteer": cmd_gazetteer}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,6 +25,7 @@ from typing import Literal
 from gazetteer.models import Place
 from geomap.models import Article, Movement, ResolvedMention, Role, Sentence, Status, TimeSpan
 from geomap.timex import (
+    Tense,
     TimeExpression,
     find_time_expressions,
     merge_expressions,
@@ -56,7 +57,8 @@ _ARRIVAL_PREPS: dict[str, Role] = {
     "near": "destination",
 }  # fmt: skip
 _DEPARTURE_PREPS: dict[str, Role] = {
-    **_MOTION_PREPS, "in": "origin", "at": "origin", "on": "origin",
+    **_MOTION_PREPS, "in": "origin", "at": "origin", "on": "origin", "near": "origin",
+    "outside": "origin",
 }  # fmt: skip
 _PASS_PREPS: dict[str, Role] = {
     **_MOTION_PREPS, "in": "pass", "at": "pass", "near": "pass", "into": "destination",
@@ -125,7 +127,7 @@ _forms(_SETOFF, "set off", "sets off", "setting off", "set out", "sets out", "se
        "set sail", "sets sail", "setting sail", "embark", "embarks", "embarked", "embarking",
        "board", "boards", "boarded", "boarding", "took off", "take off", "takes off",
        "taking off", "departed from", "began", "begin", "begins", "beginning")  # fmt: skip
-_forms(_START, "start", "starts", "started", "starting", "start in", "rolled out",
+_forms(_START, "start", "starts", "started", "starting", "start in", "opened", "opens", "rolled out",
        "rolls out", "get under way", "got under way", "gets under way", "kicked off",
        "kicks off", "kick off", "launched", "launches")  # fmt: skip
 _forms(_FINISH, "finish", "finishes", "finished", "finishing", "end", "ends", "ended",
@@ -137,7 +139,7 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "drove", "driven", "driving", "ride", "rides", "rode", "riding", "go", "goes", "went",
        "gone", "going", "journey", "journeys", "journeyed", "journeying", "move", "moves",
        "moved", "moving", "proceed", "proceeds", "proceeded", "continue", "continues",
-       "continued", "continuing", "transfer", "transferred", "transfers", "walk", "walked",
+       "continued", "continuing", "transferred", "walk", "walked",
        "walks", "march", "marched", "race", "raced", "races", "racing", "cycle", "cycled",
        "climb", "climbs", "climbed", "climbing", "descend", "descended", "descends",
        "track", "tracks", "tracked", "tracking", "churn", "churns", "churned", "churning",
@@ -148,9 +150,12 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "makes its way", "makes his way", "makes her way", "bound", "en route", "on his way",
        "on her way", "on its way", "on their way", "redeploy", "redeployed", "deployed",
        "deploy", "steer", "steered", "shuttle", "shuttled", "come", "comes", "came",
-       "coming", "pushed on", "push on", "pushes on", "moved on", "moves on", "headed on",
+       "coming", "pushed on", "push on", "pushes on", "rejoined", "rejoins", "rejoin",
+       "took", "take", "takes", "taking", "caught", "catch", "catches", "hopped", "moved on", "moves on", "headed on",
        "flew on", "travelled on", "traveled on", "continued on", "onward")  # fmt: skip
 _forms(_CROSS, "cross", "crosses", "crossed", "crossing")
+_forms(CueType("run", None, {k: v for k, v in _MOTION_PREPS.items() if v != "stop"}),
+       "ran", "runs", "run", "running", "wound", "winds", "snaked", "snakes")
 _forms(_PASS, "pass", "passes", "passed", "passing", "transit", "transits", "transited",
        "transiting", "skirt", "skirts", "skirted", "skirting", "bypass", "bypassed",
        "traverse", "traverses", "traversed", "traversing", "sped through",
@@ -171,8 +176,10 @@ _forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks",
        "called in at", "call in at", "take place", "took place", "takes place",
        "taking place", "be held", "was held", "were held", "is held", "being held",
        "will be held", "spoke", "speak", "speaks", "signed", "sign", "signs",
-       "sat down", "sits down", "shook hands", "hosted by", "celebrated", "watched",
-       "observed", "prayed", "wave", "waved", "waves", "stepped off", "steps off",
+       "sat down", "sits down", "shook hands", "celebrated", "prayed", "wave", "waved", "waves",
+       "performed", "performs", "perform", "performing", "played", "plays", "gave a concert",
+       "sang", "day in", "days in", "night in", "nights in", "weekend in", "week in",
+       "hours in", "evening in", "morning in", "afternoon in", "stepped off", "steps off",
        "step off", "disembarked", "disembark", "disembarks", "alighted",
        "based", "remained", "remains", "remain", "visit to", "visits to")  # fmt: skip
 _forms(_STORM_HIT, "hit", "hits", "hitting", "struck", "strike", "strikes", "striking",
@@ -217,7 +224,7 @@ _DETERMINERS = frozenset(
      "individual", "time", "trial", "km", "kilometre", "kilometer", "mile", "long-haul",
      "cross-country", "overland", "rail", "train", "road", "sea", "air", "bus", "car",
      "ferry", "boat", "helicopter", "motorcade", "armored", "armoured", "highly-publicised",
-     "closely-watched", "much-anticipated", "historic", "seven-day", "six-day", "10-day"}
+     "closely-watched", "much-anticipated", "seven-day", "six-day", "10-day"}
 )  # fmt: skip
 
 _PLANNED_ADJECTIVES = frozenset(
@@ -255,24 +262,25 @@ _FILLER_WORDS = frozenset(
      "bridge", "river", "sea", "gulf", "bay", "strait", "straits", "peninsula", "cape",
      "up", "down", "out", "off", "around", "about", "some", "roughly", "nearly", "almost",
      "just", "only", "km", "kilometres", "kilometers", "miles", "mile", "kilometre",
-     "kilometer", "away", "from", "and", "or", "by", "plane", "car", "road", "air", "sea",
-     "ship", "boat", "ferry", "helicopter", "jet", "motorcade", "convoy", "bus", "foot",
+     "kilometer", "away", "from", "and", "or", "by", "plane", "car", "road", "air", "ship", "boat", "ferry", "helicopter", "jet", "motorcade", "convoy", "bus", "foot",
      "bicycle", "bike", "armoured", "armored", "special", "private", "presidential",
      "official", "military", "cargo", "passenger", "flight", "flights", "overnight",
-     "late", "early", "straight", "together", "alone", "via", "largest", "biggest",
+     "late", "early", "together", "alone", "via", "largest", "biggest",
      "second-largest", "second", "main", "twin", "sister", "frontier", "frontline",
      "front-line", "eastern-most", "northernmost", "southernmost", "easternmost",
      "westernmost", "far-eastern", "southeastern", "northeastern", "southwestern",
      "northwestern", "mid", "upper", "lower", "inner", "outer", "greater", "ancient",
      "holy", "sacred", "industrial", "financial", "commercial", "spaceport", "space",
-     "launch", "site", "complex", "facility", "cosmodrome", "naval", "air", "army", "hub",
+     "launch", "site", "complex", "facility", "cosmodrome", "naval", "army", "hub",
      "gateway", "waters", "territory", "district", "municipality", "county", "prefecture",
      "oblast", "krai", "canal", "lake", "valley", "desert", "plain", "plains", "delta",
      "hills", "highlands", "lowlands", "stage", "finish", "start", "line", "summit",
-     "top", "foot", "base", "side", "part", "parts", "edge", "tip", "end", "shoreline",
+     "top", "side", "part", "parts", "edge", "tip", "end", "shoreline",
      "coastline", "seaport", "river-port", "state-run", "famed", "famous", "picturesque",
      "popular", "bustling", "war-torn", "quake-hit", "flood-hit", "storm-hit",
-     "besieged", "embattled", "disputed", "occupied", "annexed", "breakaway", "rebel-held"}
+     "besieged", "embattled", "disputed", "occupied", "annexed", "breakaway", "rebel-held",
+     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+     "few", "many", "dozen", "dozens", "hundreds", "thousands", "half"}
 )  # fmt: skip
 # "X city of Y": the first place only qualifies the second.
 _DESCRIPTOR_NOUNS = frozenset(
@@ -317,8 +325,7 @@ _HEDGE_RE = re.compile(
 )
 _HISTORICAL_RE = re.compile(
     r"\b(?:previously|formerly|last time|the last time|in the past|back in|years? ago|"
-    r"decades? ago|once before|the first time (?:he|she|they)|earlier trip|previous trip|"
-    r"previous visit|earlier visit|first visit|last visit|(?:as|like) (?:he|she|they|it) "
+    r"decades? ago|once before|earlier trip|previous trip|previous visit|earlier visit|(?:as|like) (?:he|she|they|it) "
     r"(?:had |previously )?did|historic(?:al)?ly)\b",
     re.IGNORECASE,
 )
@@ -347,9 +354,9 @@ _PERSON_TITLES = frozenset(
      "ceo", "founder", "official", "diplomat", "aide", "adviser", "advisor", "negotiator",
      "delegate", "representative", "foreign", "defense", "defence", "interior", "finance",
      "natural", "resources", "economy", "trade", "state", "national", "security",
-     "former", "acting", "interim", "senior", "deputy", "assistant", "press", "army",
+     "former", "acting", "interim", "senior", "assistant", "press", "army",
      "navy", "air", "force", "space", "agency", "health", "energy", "culture", "tourism",
-     "transport", "education", "labour", "labor", "justice", "environment", "development",
+     "transport", "education", "labour", "labor", "environment", "development",
      "affairs", "cabinet", "chief-of-staff", "nuclear", "atomic", "party", "general-secretary",
      "managing", "executive", "prosecutor", "inspector", "special", "royal", "highness",
      "majesty", "his", "her", "holiness", "excellency"}
@@ -362,9 +369,11 @@ _NOT_NAME_WORDS = frozenset(
      "most", "both", "several", "officials", "according", "last", "next", "one", "two",
      "three", "what", "who", "why", "how", "this", "that", "these", "those", "there", "here",
      "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our",
-     "my", "your", "following", "despite", "amid", "among", "under", "over", "into",
+     "my", "your", "i’m", "i'm", "following", "years", "years’", "years'", "days", "months",
+     "weeks", "hours", "thirty", "twenty", "forty", "fifty", "hundred", "thousand", "six",
+     "seven", "eight", "nine", "ten", "eleven", "twelve", "four", "five", "despite", "amid", "among", "under", "over", "into",
      "through", "via", "about", "against", "without", "within", "upon", "once", "until",
-     "although", "though", "because", "unless", "whether", "after", "afterwards", "today",
+     "although", "though", "because", "unless", "whether", "afterwards", "today",
      "yesterday", "tomorrow", "tonight", "kremlin", "white", "house", "ministry", "council",
      "agency", "news", "times", "post", "journal", "reuters", "ap", "afp", "press", "party",
      "forum", "university", "department", "office", "army", "navy", "force", "forces",
@@ -389,12 +398,12 @@ _NOT_NAME_WORDS = frozenset(
      "president", "foreign", "defense", "defence", "chinese", "russian", "american",
      "british", "french", "german", "japanese", "indian", "stage", "tour", "rally",
      "race", "grand", "prix", "hurricane", "typhoon", "cyclone", "storm", "tropical",
-     "depression", "super", "uss", "hms", "inc.", "co", "plc", "llc", "group", "team",
+     "depression", "super", "uss", "hms", "inc.", "co", "plc", "llc", "team",
      "squad", "club", "fc", "ltd.", "state", "states", "united", "republic", "democratic",
      "people's", "peoples", "federal", "royal", "imperial", "space", "launch", "base",
-     "economic", "forum", "expo", "conference", "festival", "marathon", "regatta",
+     "expo", "conference", "festival", "marathon", "regatta",
      "episode", "chapter", "section", "part", "figure", "table", "note", "editor",
-     "editors", "reporting", "additional", "writing", "by", "copyright", "all", "rights",
+     "editors", "reporting", "additional", "writing", "copyright", "all", "rights",
      "reserved", "mission", "operation", "project", "program", "programme", "plan",
      "treaty", "accord", "agreement", "deal", "act", "law", "bill", "embassy",
      "consulate", "cathedral", "church", "mosque", "temple", "shrine", "castle", "fort",
@@ -405,9 +414,8 @@ _NOT_NAME_WORDS = frozenset(
      "highway", "motorway", "freeway", "expressway", "route", "line", "express",
      "flight", "train", "ship", "vessel", "carrier", "coast", "guard", "marine",
      "marines", "corps", "brigade", "division", "regiment", "battalion", "fleet",
-     "squadron", "wing", "cabinet", "assembly", "senate", "house", "lords", "commons",
-     "dail", "duma", "knesset", "bundestag", "diet", "majlis", "politburo", "central",
-     "supreme", "high", "court", "tribunal", "reserve", "exchange", "stock", "index"}
+     "squadron", "wing", "cabinet", "assembly", "lords", "commons",
+     "dail", "duma", "knesset", "bundestag", "diet", "majlis", "politburo", "supreme", "high", "tribunal", "reserve", "exchange", "stock", "index"}
 )  # fmt: skip
 _NAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "el", "la",
                              "le", "di", "du", "dos", "das", "ibn", "ben", "bint", "ter", "zu"})
@@ -434,7 +442,7 @@ _RACE_RE = re.compile(
     r"Dakar Rally|Paris[- ]Dakar|Rally [A-Z][\w’'-]+|[A-Z][\w’'-]+ Rally|Safari Rally|"
     r"Volvo Ocean Race|Ocean Race|Vend[ée]e Globe|Clipper Race|Iditarod|"
     r"Mille Miglia|Cannonball Run|Gumball 3000|Peking to Paris|"
-    r"[A-Z][\w’'-]+ (?:Cycling )?Tour|Route du Rhum|Sydney to Hobart|"
+    r"(?!The\b)[A-Z][\w’'-]+ (?:Cycling )?Tour|Route du Rhum|Sydney to Hobart|"
     r"Sydney-Hobart|Transat Jacques Vabre|Olympic torch relay|Olympic torch|"
     r"[A-Z][\w’'-]+ Marathon|Grand Tour)\b"
 )
@@ -447,7 +455,8 @@ _VEHICLE_NOUNS = frozenset(
     {"train", "motorcade", "convoy", "plane", "jet", "aircraft", "helicopter", "car",
      "limousine", "entourage", "delegation", "party", "yacht", "cortege", "caravan",
      "flight", "airplane", "aeroplane", "boat", "ship", "vessel", "bus", "coach",
-     "special train", "armoured train", "armored train", "private jet", "team", "crew"}
+     "special train", "armoured train", "armored train", "private jet", "team", "crew",
+     "couple", "family", "wife", "husband", "group"}
 )  # fmt: skip
 _STORM_NOUNS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "system", "depression",
                           "remnants", "eye", "eyewall", "center", "centre", "tempest"})
@@ -490,24 +499,24 @@ _SUBJECT_FILLERS = frozenset(
      "expected", "set", "due", "scheduled", "slated", "poised", "planning", "plans",
      "planned", "plan", "intends", "intended", "hopes", "hoped", "aims", "wants", "going",
      "about", "preparing", "prepares", "ready", "not", "never", "just", "briefly",
-     "eventually", "again", "once", "still", "now", "and", "then", "subsequently",
+     "eventually", "again", "once", "still", "now", "and", "subsequently",
      "afterwards", "immediately", "quickly", "duly", "indeed", "apparently",
      "allegedly", "believed", "said", "thought", "understood", "appeared", "appears",
      "seemed", "seems", "did", "does", "do", "in", "on", "at", "by", "from", "with",
      "the", "a", "an", "early", "late", "last", "next", "this", "that", "week",
      "morning", "evening", "afternoon", "night", "after", "before", "day", "days",
-     "hours", "hour", "minutes", "later", "earlier", "previously", "tipped", "invited",
+     "hours", "hour", "minutes", "earlier", "previously", "tipped", "invited",
      "proposed", "agreed", "promised", "vowed", "pledged", "offered", "decided",
-     "chose", "managed", "able", "unable", "forced", "scheduled", "yet", "subsequently",
-     "safely", "officially", "formally", "personally", "himself", "herself",
+     "chose", "managed", "able", "unable", "forced", "yet", "safely", "officially", "formally", "personally", "himself", "herself",
      "themselves", "itself", "own", "traveling", "travelling", "onboard", "aboard",
-     "reportedly", "probably", "possibly", "perhaps", "certainly", "surely", "widely",
+     "probably", "possibly", "perhaps", "certainly", "surely", "widely",
      "speculated", "supposed", "hoping", "seeking", "seeks", "considering", "mulling",
      "wanted", "want", "need", "needs", "needed", "tried", "tries", "try", "attempt",
-     "attempted", "attempting", "went", "on", "over", "top", "slowly", "rapidly",
+     "attempted", "attempting", "went", "over", "top", "slowly", "rapidly",
      "gradually", "steadily", "well", "far", "much", "more", "less", "further",
-     "initially", "originally", "last", "year", "month", "weeks", "months", "years",
+     "initially", "originally", "year", "month", "weeks", "months", "years",
      "following", "ago", "since", "during", "while", "of", "for", "as", "its", "his",
+     "half", "moment", "couple", "few", "several", "two", "three", "four", "five",
      "her", "their", "up", "out", "down", "back", "off", "forward", "ahead"}
 )  # fmt: skip
 _COARSE_KINDS = frozenset({"country", "continent"})
@@ -777,6 +786,12 @@ def _find_names(items: list[Item], registry: ActorRegistry) -> None:
         ):
             known = registry.resolve(" ".join(name_words), None)
             after_place = i > 0 and items[i - 1].kind in ("place", "demonym", "unknown_place")
+            prev_low = items[i - 1].low if i > 0 else ""
+            after_place = after_place or (prev_low in ("in", "at", "near", "from", "to", "into",
+                                                       "via", "through", "across", "toward",
+                                                       "towards") and last_title < 0)
+            if lows[0] in ("in", "at", "from", "near") and last_title < 0:
+                after_place = True
             is_name = (len(name_words) >= 2 and not (after_place and last_title < 0)
                        ) or last_title >= 0 or known is not None  # fmt: skip
             kind: ActorKind = registry.kind_of(known) if known is not None else "person"
@@ -813,8 +828,20 @@ def _lowercase_titles(items: list[Item], i: int) -> set[str]:
     return titles
 
 
+_LEADER_AIRCRAFT = ("air force one", "marine one", "shepherd one", "air force two")
+
+
 def _find_anaphors(items: list[Item]) -> None:
     """Mark pronouns and definite descriptions that can refer to an actor."""
+    for i in range(len(items) - 2, -1, -1):
+        window = items[i : i + 3]
+        if all(w.kind == "word" for w in window) and " ".join(w.low for w in window) in (
+            _LEADER_AIRCRAFT
+        ):
+            text = " ".join(w.text for w in window)
+            ref = ActorRef("person", None, anaphor="his plane")
+            items[i : i + 3] = [Item("mover", window[0].start, window[-1].end, text,
+                                     text.casefold(), actor=ref)]  # fmt: skip
     i = 0
     while i < len(items):
         it = items[i]
@@ -837,6 +864,10 @@ def _find_anaphors(items: list[Item]) -> None:
                 words.append(items[j].low)
                 head = items[j].low
                 kind = _anaphor_kind(head, low)
+                if kind is not False and j + 1 < len(items) and items[j + 1].kind in (
+                    "mover", "name"
+                ):
+                    break  # "the container ship Ever Given": the name follows
                 if kind is not False:
                     anaphor = " ".join([low, *words])
                     ref = ActorRef(kind if kind else None, None, anaphor=anaphor,
@@ -867,7 +898,8 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         return "race"
     if determiner in ("the",) and head in (
         "train", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage",
-        "cortege", "armoured", "armored",
+        "cortege", "armoured", "armored", "couple", "singer", "presidential", "papal",
+        "royal", "pontiff", "visitor", "guest", "delegation",
     ):
         return "person"
     if determiner in ("the",) and head in _PERSON_TITLES - {
@@ -977,6 +1009,26 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         hit.last + 2
     ].kind == "word" and items[hit.last + 2].low not in _FILLER_WORDS:
         return True  # "going to meet": a future marker, not motion
+    if form in ("took", "take", "takes", "taking", "caught", "catch", "catches", "hopped"):
+        return not _transport_after(items, hit.last) and not any(
+            it.low in ("from", "to", "through", "into", "across", "via")
+            for it in items[hit.last + 1 : hit.last + 5]
+        )
+    if form in ("played", "plays", "performed", "performs", "perform", "performing", "sang"):
+        return False
+    if form in ("started", "start", "starts", "began", "begin", "begins", "opened",
+                "opens") and any(
+        it.low in ("trip", "tour", "visit", "journey", "voyage", "day", "race", "stage", "leg")
+        for it in items[hit.last + 1 : hit.last + 4]
+    ):
+        return False
+    if form in ("pass", "tour", "stop", "visit", "trip", "end", "start") and hit.index > 0 and (
+        items[hit.index - 1].kind in ("name", "unknown_place", "place")
+        or _is_capitalised(items[hit.index - 1].text)
+    ) and not hit.is_noun:
+        return True  # "the Tourmalet pass", "the Eras Tour"
+    if form in ("opened", "opens"):
+        return True
     if form in ("started", "start", "starts", "began", "begin", "begins", "launched",
                 "launches", "kicked off", "kicks off", "kick off") and nxt not in (
         "in", "at", "from", "on", "out", "off",
@@ -994,6 +1046,7 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
 class Governed:
     item_index: int
     role: Role
+    prep: str = ""  # the preposition that gave the role ("" for a direct object)
 
 
 def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
@@ -1006,9 +1059,7 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
     # A direct object: "visited Pyongyang", "left Khasan", "crossed the Razdolnaya River".
     if cue.obj is not None and not hit.is_noun:
         role = cue.obj
-    elif hit.form in ("visit to", "visits to"):
-        role = "stop"
-    elif hit.form.endswith((" in", " at")) and hit.cue is _NOUN_STOP:
+    elif hit.form in ("visit to", "visits to") or hit.form.endswith((" in", " at")) and hit.cue is _NOUN_STOP:
         role = "stop"
     elif hit.form.endswith(" into"):
         role = cue.preps.get("into", "destination")
@@ -1019,14 +1070,18 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
     elif hit.form in ("bound",):
         role = None
     last_was_place = False
+    qualifying = False  # "in Dongshan county near Zhangzhou, in Fujian": where the last place is
+    current_prep = ""
+    since_place = 99
     steps = 0
     while j < len(items) and steps < 30:
         steps += 1
         it = items[j]
         if it.kind == "place" or it.kind == "unknown_place":
-            if role is not None and not _is_modifier(items, j):
-                out.append(Governed(j, role))
+            if role is not None and not qualifying and not _is_modifier(items, j):
+                out.append(Governed(j, role, current_prep))
             last_was_place = True
+            since_place = 0
             content = 0
             j += 1
             continue
@@ -1046,7 +1101,12 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             if it.text == ",":
                 # ", where ...", ", which ...", ", he said": the clause ends.
                 nxt = items[j + 1] if j + 1 < len(items) else None
-                if nxt is not None and nxt.kind == "word" and (
+                after_and = items[j + 2] if j + 2 < len(items) else None
+                continues = (
+                    nxt is not None and nxt.low == "and" and after_and is not None
+                    and after_and.low in ("then", "on", "to", "via", "through", "into")
+                )  # fmt: skip
+                if nxt is not None and nxt.kind == "word" and not continues and (
                     nxt.low in _BOUNDARY_WORDS or nxt.low in _CUE_FORMS
                     or nxt.low in ("and", "then", "before", "after", "with", "some", "roughly",
                                    "about", "nearly", "where", "while")
@@ -1059,7 +1119,10 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                     break
                 if not last_was_place:
                     content += 1
+                if last_was_place and nxt is not None and nxt.low in ("the", "a", "an"):
+                    qualifying = True  # "Mombasa, the country's main port": an apposition
             j += 1
+            since_place += 0 if it.text == "," else 1
             continue
         low = it.low
         if low in _BOUNDARY_WORDS and not (low == "as" and role is None):
@@ -1070,6 +1133,9 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         if prep is not None:
             words, new_role = prep
             if words == "to" and _infinitive_after(items, j):
+                if j + 1 < len(items) and items[j + 1].low in _STOPOVER_PURPOSES:
+                    j += 2  # "stopped to refuel at Ramstein"
+                    continue
                 break
             if words == "of" and j > 0 and items[j - 1].low in _DESCRIPTOR_NOUNS:
                 j += 1
@@ -1080,14 +1146,27 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             if words in ("by", "aboard", "on") and _transport_after(items, j):
                 j = _skip_transport(items, j)
                 continue
+            qualifying = words in ("in", "near", "outside", "inside", "of") and since_place <= 3
+            if qualifying and out and words == "near":
+                prev_place = items[out[-1].item_index].resolved
+                if prev_place is not None and prev_place.place is not None and (
+                    prev_place.place.kind in ("sea", "region", "river", "lake", "mountain",
+                                              "island")
+                ):
+                    qualifying = False  # "into the Taiwan Strait near Kaohsiung"
             role = cue.preps.get(words, new_role)
-            content = 0
+            if words == "from" and j > 0 and items[j - 1].low in _DISTANCE_UNITS:
+                role = None  # "300 miles from the border": a distance, not an origin
+            current_prep = words
+            if role is not None:
+                content = 0
             last_was_place = False
             j += len(words.split())
             continue
         if low in ("and", "or", "then", "later", "&"):
             j += 1
             continue
+        since_place += 1
         if low in _FILLER_WORDS or low.endswith(("ern", "’s", "'s")) or low.isdigit() or (
             re.fullmatch(r"[\d,.]+", low)
         ):
@@ -1096,10 +1175,18 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             continue
         content += 1
         last_was_place = False
-        if content > 4:
+        if content > 2 or (content > 1 and role is None):
             break
         j += 1
     return [g for g in out if items[g.item_index].kind == "place" or True]
+
+
+_STOPOVER_PURPOSES = frozenset({"refuel", "rest", "regroup", "resupply", "refit", "recover"})
+_FACILITY_NOUNS = frozenset({"station", "airport", "stadium", "cathedral", "square", "palace",
+                             "terminal", "port", "harbour", "harbor", "arena", "hall", "dome",
+                             "base", "airfield", "pier", "quay", "bridge", "park", "hotel"})
+_DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mile", "metres",
+                             "meters", "kilometre", "kilometer", "away", "hours", "minutes"})
 
 
 def _preposition_at(items: list[Item], j: int) -> tuple[str, Role | None] | None:
@@ -1167,10 +1254,25 @@ def _is_modifier(items: list[Item], j: int) -> bool:
     k = j + 1
     if k < len(items) and items[k].kind == "word" and items[k].low in ("’s", "'s"):
         return True
-    if items[j].text.endswith(("’s", "'s")):
-        return True
+    possessive = (k < len(items) and items[k].kind == "word" and items[k].low in ("’s", "'s")) or (
+        k + 1 < len(items) and items[k].text in ("'", "’") and items[k + 1].low == "s"
+    ) or items[j].text.endswith(("’s", "'s"))
+    if possessive:
+        # "Russia's Vostochny Cosmodrome", "Russia's TASS agency": the place only qualifies;
+        # "Moscow's Yaroslavsky station": the station is in Moscow.
+        rest = items[k : k + 8]
+        if any(it.kind in ("place", "unknown_place") for it in rest[:7]):
+            return True
+        words = [it for it in rest if it.kind in ("word", "name")][1:4]
+        if words and _is_capitalised(words[0].text):
+            return not any(w.low in _FACILITY_NOUNS for w in words)
+        return False
     words = 0
     while k < len(items) and items[k].kind == "word" and words < 4:
+        if items[k].low in ("at", "in", "near") and words >= 1 and k + 1 < len(items) and (
+            items[k + 1].kind in ("place", "unknown_place")
+        ):
+            return True  # "on the Red Sea coast at Yanbu"
         if items[k].low == "of":
             return words >= 1 and k + 1 < len(items) and (
                 items[k + 1].kind in ("place", "unknown_place")
@@ -1189,14 +1291,26 @@ def _clause_start(items: list[Item], index: int) -> int:
     k = index - 1
     while k >= 0:
         it = items[k]
+        if it.kind == "punct" and it.text == ")":
+            while k > 0 and items[k].text != "(":
+                k -= 1  # "Kim Jong-un (C) arriving": a parenthesis is transparent
+            k -= 1
+            continue
         if it.kind == "punct" and (it.text in _BOUNDARY_PUNCT or it.text == "."):
             return k + 1
         if it.kind == "word" and it.low in _BOUNDARY_WORDS:
+            # "The ship, which blocked the canal, arrived": skip the relative clause.
+            if it.low in ("which", "who") and k > 0 and items[k - 1].text == "," and (
+                index > 0 and items[index - 1].text == ","
+            ):
+                k -= 2
+                continue
             return k + 1
         if it.kind == "word" and it.low == "and" and k + 1 < index:
-            # "and he left": a new clause only when a subject follows "and".
+            # "and he left": a new clause only when a subject follows "and" ("Biden and
+            # Netanyahu are meeting" is one subject).
             nxt = items[k + 1]
-            if nxt.kind in ("name", "mover"):
+            if nxt.kind in ("name", "mover") and not (k > 0 and items[k - 1].kind == "name"):
                 return k + 1
         if it.kind == "punct" and it.text == "," and k + 1 < len(items):
             nxt = items[k + 1]
@@ -1230,11 +1344,31 @@ def _cue_actor(
         owner = _noun_owner(items, hit, registry)
         if owner is not None:
             return owner
+    depth = 0
+    outside: list[Item] = []
+    for it in prefix:  # names inside parentheses (photo credits) are not subjects
+        depth += it.text == "(" if it.kind == "punct" else 0
+        if depth == 0:
+            outside.append(it)
+        depth -= it.text == ")" if it.kind == "punct" and depth > 0 else 0
+    prefix = outside
     candidates = [it for it in prefix if it.kind in ("name", "mover") and it.actor is not None]
     # "a meeting between Kim and Putin will take place": the first participant.
     events = [k for k, it in enumerate(prefix) if it.kind == "word" and it.low in _EVENT_NOUNS]
+    subjects = [
+        it for k, it in enumerate(prefix)
+        if it.kind in ("name", "mover") and it.actor is not None and not (
+            k > 0 and prefix[k - 1].low in ("by", "with", "to", "of", "from", "told", "and",
+                                             "than", "for", "between", "met", "meet")
+        )
+    ]  # fmt: skip
+    if subjects:
+        candidates = subjects
+    if hit.form in _HOST_FORMS and not _passive(items, hit):
+        guest = _object_actor(items, hit)
+        return _actor_key(guest, registry) if guest is not None else None
     if candidates:
-        chosen = candidates[-1]
+        chosen = candidates[0]
         if events:
             after_event = [c for c in candidates if c.start > prefix[events[0]].start]
             if after_event:
@@ -1258,17 +1392,49 @@ def _cue_actor(
     ]  # fmt: skip
     if any(it.low in _GROUP_WORDS or _is_capitalised(it.text) for it in content):
         return None  # someone else is the subject: "An advance team of officials travelled"
-    if events and not content:
-        return registry.last_any
-    if not content or all(it.low in _EVENT_NOUNS for it in content):
-        if state.actor_key is not None:
-            return state.actor_key
-        if hit.is_noun or events:
-            return registry.last_any
-        # A verb with no subject in its clause and no earlier cue: "... and then left for X".
-        if start > 0:
-            return registry.last_any
+    for k, it in enumerate(prefix):
+        if it.kind == "word" and it.low in ("a", "an", "the", "this", "another") and any(
+            w.kind == "word" and w.low not in _SUBJECT_FILLERS and w.low not in _FILLER_WORDS
+            for w in prefix[k + 1 : k + 4]
+        ):
+            return None  # "a Chinese balloon drifted over ...": a subject of its own
+    if any(it.kind in ("place", "unknown_place") for it in prefix) and not hit.is_noun:
+        return None  # "Moscow hopes to ...": a place as subject
+    if events and not (hit.cue is _PRESENCE and hit.form in _EVENT_VENUE_FORMS):
+        return None  # "the trip was watched closely in Moscow"
+    if state.actor_key is not None:
+        return state.actor_key
+    if start == 0:
+        return None  # no subject at all: a headline or an imperative ("Stay tuned to ...")
+    return registry.last_any
+
+
+_HOST_FORMS = frozenset({"welcomed", "greeted", "received", "hosted", "welcomes", "greets",
+                         "receives", "hosts", "welcome", "greet", "receive", "host"})
+
+
+def _passive(items: list[Item], hit: CueHit) -> bool:
+    prev = {it.low for it in items[max(0, hit.index - 3) : hit.index]}
+    return bool(prev & {"was", "were", "is", "are", "been", "being", "be"})
+
+
+def _object_actor(items: list[Item], hit: CueHit) -> Item | None:
+    """"Putin received the leaders", "Xi welcomed him": the guest is the one who travelled."""
+    for it in items[hit.last + 1 : hit.last + 5]:
+        if it.kind in ("name", "mover") and it.actor is not None:
+            return it
+        if it.kind == "word" and it.low in ("him", "her", "them"):
+            ref = ActorRef("person" if it.low != "them" else None, None,
+                           anaphor="he" if it.low != "them" else "they")
+            return Item("mover", it.start, it.end, it.text, it.low, actor=ref)
+        if it.kind == "word" and it.low in PREPOSITIONS:
+            break
     return None
+
+
+_EVENT_VENUE_FORMS = frozenset({"take place", "took place", "takes place", "taking place",
+                               "be held", "was held", "were held", "is held", "being held",
+                               "will be held"})
 
 
 def _noun_owner(items: list[Item], hit: CueHit, registry: ActorRegistry) -> str | None:
@@ -1417,6 +1583,7 @@ def extract_movements(
             _update_salience(items, registry)
             continue
         state = SentenceState()
+        cue_marked = False
         for hit in _find_cues(items):
             governed = _governed_places(items, hit)
             governed += _relative_where(items, hit, governed)
@@ -1442,8 +1609,18 @@ def extract_movements(
             clause_end = max(g.item_index for g in governed)
             clause_text = _text_between(article.text, items, clause_start, hit.last)
             wide_text = _text_between(article.text, items, clause_start, clause_end)
-            when, historical = _movement_time(items, times, clause_start, clause_end, sentence,
-                                              ref, context_date, wide_text)  # fmt: skip
+            if _NEGATION_RE.search(_clause_tail(article.text, items, hit.last, clause_end)):
+                continue
+            if clause_start > 0 and items[clause_start - 1].low in (
+                "before", "after", "until", "as", "while", "once", "when"
+            ) and items[clause_start - 1].low != "after":
+                clause_text = _text_between(article.text, items, 0, hit.last)
+            first_status = _cue_status(items, hit, clause_text, sentence.text, governed[0].role)
+            tense: Tense = "future" if first_status == "planned" else "past"
+            cue_times = _without_dateline(sentence, find_time_expressions(sentence.text, ref,
+                                                                          tense))  # fmt: skip
+            when, historical = _movement_time(items, cue_times, clause_start, clause_end,
+                                              sentence, ref, context_date, wide_text)  # fmt: skip
             for g in _drop_qualifiers(items, governed):
                 item = items[g.item_index]
                 rm = item.resolved
@@ -1455,15 +1632,19 @@ def extract_movements(
                 status = _cue_status(items, hit, clause_text, sentence.text, role)
                 if status is None:
                     continue
+                if g.prep in ("toward", "towards") and status in ("visited", "reported"):
+                    status = "planned"  # a heading, not an arrival
                 if when is not None and when.start is not None and ref is not None and (
                     status == "visited" and when.start > ref
                 ):
                     status = "planned"
+                place_when = _time_right_after(items, g.item_index, cue_times, sentence) or when
                 actor_name = registry.display(key)
                 token = (sentence.index, rm.place.id, key)
                 if token in seen:
                     continue
                 seen.add(token)
+                cue_marked = True
                 movements.append(
                     Movement(
                         actor=actor_name,
@@ -1474,12 +1655,13 @@ def extract_movements(
                         place=rm.place,
                         role=role,
                         status=status,
-                        when=when,
+                        when=place_when,
                         historical=historical,
                         cue=hit.form,
                     )
                 )
-        _update_salience(items, registry)
+        if not cue_marked:
+            _update_salience(items, registry)
     # Actor names are final only once the whole article is read ("Kim" before "Kim Jong Un").
     return [m.model_copy(update={"actor": _final_name(m.actor, registry)}) for m in movements]
 
@@ -1507,8 +1689,11 @@ def _final_name(name: str, registry: ActorRegistry) -> str:
 
 
 def _update_salience(items: list[Item], registry: ActorRegistry) -> None:
-    """The first named person of a sentence, as its likely subject, becomes the salient one."""
+    """The first named person of a sentence, as its likely subject, becomes the salient one;
+    a sentence whose subject is a pronoun keeps the salient actor it refers to."""
     for k, it in enumerate(items):
+        if it.kind == "mover" and it.actor is not None and it.actor.name is None:
+            return
         if it.kind == "name" and it.actor is not None:
             prev = items[k - 1].low if k > 0 else ""
             if prev in ("with", "met", "meet", "by", "between", "and", "to", "for", "of",
@@ -1600,6 +1785,34 @@ def _contains(outer: Place, inner: Place) -> bool:
     return False
 
 
+def _time_right_after(
+    items: list[Item], index: int, times: list[TimeExpression], sentence: Sentence
+) -> TimeSpan | None:
+    """"to Dresden on Monday and to Münster on Tuesday": a date right after a place is its own."""
+    found: list[TimeExpression] = []
+    for it in items[index + 1 : index + 5]:
+        if it.kind == "time" and it.time is not None:
+            same = [t for t in times if sentence.start + t.start == it.start]
+            found.append(same[0] if same else it.time)
+            continue
+        if it.kind == "punct" and it.text == "," and not found:
+            continue
+        break
+    merged = merge_expressions(found)
+    return merged if merged is not None and merged.start is not None else None
+
+
+def _clause_tail(text: str, items: list[Item], after: int, last_place: int) -> str:
+    """From the cue to the end of its clause: "a planned trip ... had been postponed"."""
+    k = max(after, last_place) + 1
+    while k < len(items) and not (
+        (items[k].kind == "punct" and items[k].text in (".", ";", ":"))
+        or (items[k].kind == "word" and items[k].low in _BOUNDARY_WORDS - {"after", "before"})
+    ):
+        k += 1
+    return _text_between(text, items, after + 1, min(k, len(items) - 1))
+
+
 def _text_between(text: str, items: list[Item], first: int, last: int) -> str:
     if not items:
         return ""
@@ -1622,16 +1835,18 @@ def _movement_time(
     lo = items[clause_start].start if items else sentence.start
     # Times right after the last place still belong to the clause ("... at 6 a.m. on Tuesday").
     hi_index = clause_end
-    while hi_index + 1 < len(items) and items[hi_index + 1].kind in ("time", "word", "punct") and (
-        items[hi_index + 1].kind == "time" or items[hi_index + 1].low in ("on", "at", "in", ",",
-                                                                           "by", "train", "car")
+    while hi_index + 1 < len(items) and not (
+        (items[hi_index + 1].kind == "punct" and items[hi_index + 1].text in (".", ";", ":"))
+        or (items[hi_index + 1].kind == "word" and items[hi_index + 1].low in _BOUNDARY_WORDS)
+        or (items[hi_index + 1].kind == "word" and items[hi_index + 1].low in ("and", "but"))
     ):
         hi_index += 1
     hi = items[hi_index].end if items else sentence.end
     in_clause = [
         t for t in times if lo <= sentence.start + t.start and sentence.start + t.end <= hi
     ]
-    chosen = in_clause or times
+    earlier = [t for t in times if sentence.start + t.end <= lo]
+    chosen = in_clause or earlier
     when = merge_expressions(chosen)
     if when is not None and when.start is None and context_date is not None and (
         when.time_of_day is not None

@@ -243,18 +243,18 @@ def _accept(
             return False
         if is_language_name(word) and not any(c.name_type == "demonym" for c in candidates):
             return False
-        if is_common_word(word) and not major:
-            if first.sentence_initial or shouting or not strong:
-                return False
-            return None  # a word and a sizeable town: only if the document is about its country
-        if first.lower in person_words and not major:
-            return False
         previous = tokens[i - 1] if i > 0 else None
         introduced = (
             previous is not None
             and previous.sentence_index == first.sentence_index
             and previous.lower in LOCATIVE_WORDS
         )
+        if is_common_word(word) and not major and not (introduced and not shouting):
+            if first.sentence_initial or shouting or not strong:
+                return False
+            return None  # a word and a sizeable town: only if the document is about its country
+        if first.lower in person_words and not major:
+            return False
         if not strong and is_surname(word) and not introduced:
             return False
         following = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -310,10 +310,11 @@ def find_mentions(
         for _, candidates, needs_context in found
         if not needs_context
         for c in candidates
-        if c.place.kind == "country" and c.place.country
+        if c.place.kind == "country" and c.place.country and c.name_type != "alternate"
     }
     return [
         mention
         for mention, candidates, needs_context in found
-        if not needs_context or any(c.place.country in named_countries for c in candidates)
+        if not needs_context
+        or any(_is_strong([c]) and c.place.country in named_countries for c in candidates)
     ]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # Prior weight of a place by its kind: news names countries and curated features far more often
 # than the villages that share their names.
 KIND_WEIGHT: dict[str, float] = {
-    "country": 9.0,
+    "country": 10.5,
     "continent": 8.0,
     "capital": 2.5,
     "admin1": 4.3,
@@ -53,8 +53,9 @@ NAME_TYPE_WEIGHT: dict[str, float] = {
     "demonym": 0.0,
 }
 POPULATION_WEIGHT = 0.8
-COUNTRY_CONTEXT_WEIGHT = 1.5
+COUNTRY_CONTEXT_WEIGHT = 3.0
 REGION_CONTEXT_WEIGHT = 2.0
+SIBLING_REGION_WEIGHT = 3.5  # "Georgia" beside "Alabama" is the state
 PAIR_WEIGHT = 4.0
 NEARNESS_WEIGHT = 1.0
 NEARNESS_SCALE_KM = 400.0
@@ -86,11 +87,9 @@ def prior_score(candidate: Candidate) -> float:
 
 def _candidates_for(gazetteer: Gazetteer, mention: Mention) -> list[Candidate]:
     found = usable_candidates(gazetteer.lookup(normalize_name(mention.surface)))
-    demonyms = [c for c in found if c.name_type == "demonym"]
-    others = [c for c in found if c.name_type != "demonym"]
     if mention.demonym:
-        return demonyms or others
-    return others or demonyms
+        return [c for c in found if c.name_type == "demonym"] or found
+    return found
 
 
 def _best(candidates: Sequence[Candidate]) -> Candidate | None:
@@ -141,6 +140,12 @@ def _score(
         score += COUNTRY_CONTEXT_WEIGHT * share
         if place.admin1 and region_votes.get((place.country, place.admin1)):
             score += REGION_CONTEXT_WEIGHT
+    if place.kind == "admin1" and place.country:
+        siblings = sum(
+            1 for (country, name) in region_votes if country == place.country and name != place.name
+        )
+        if siblings:
+            score += SIBLING_REGION_WEIGHT
     for partner_norm in entry.paired_with:
         partner = names.get(partner_norm)
         if partner is None or partner.place is None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cmp_to_key
 
 from geopy.distance import great_circle
 
@@ -81,7 +80,9 @@ def build_routes(movements: list[Movement], articles: list[Article]) -> list[Rou
             keyed = _keyed(trip, article_rank)
             builds = _merge_stops(keyed)
             stops = [_stop(b, sentences) for b in builds]
-            stops = _drop_coarse(stops, {m.place.id: m.place.kind for m in trip})
+            kinds = {m.place.id: m.place.kind for m in trip}
+            stops = _drop_coarse(stops, kinds)
+            stops = _fold_facilities(stops, kinds)
             stops = _assign_roles(stops)
             if not _is_route(stops):
                 continue
@@ -109,6 +110,16 @@ def _group_by_actor(movements: list[Movement]) -> dict[str, list[Movement]]:
     for m in movements:
         forms[canonical_actor_key(m.actor)][m.actor] += 1
     keys = sorted(forms, key=lambda k: (-len(k.split()), k))
+    for key in list(keys):
+        parts = key.split()
+        for other in keys:
+            o = other.split()
+            if other < key and len(o) == len(parts) >= 2 and o[-1] == parts[-1] and (
+                o[0][:4] == parts[0][:4] and o[1:-1] == parts[1:-1]
+            ):
+                forms[other].update(forms.pop(key))  # "Sergei Shoigu" / "Sergey Shoigu"
+                keys.remove(key)
+                break
     target: dict[str, str] = {}
     for key in keys:
         parts = key.split()
@@ -129,7 +140,10 @@ def _group_by_actor(movements: list[Movement]) -> dict[str, list[Movement]]:
             counts = forms[head]
             display[head] = sorted(counts, key=lambda f: (-counts[f], f))[0]
     for m in movements:
-        head = target[canonical_actor_key(m.actor)]
+        key = canonical_actor_key(m.actor)
+        if key not in target:
+            key = next(k for k in keys if m.actor in forms[k])
+        head = target[key]
         grouped[display[head]].append(m)
     return dict(sorted(grouped.items()))
 
@@ -155,15 +169,11 @@ def _split_trips(
 ) -> list[list[Movement]]:
     """Historical movements by year; current ones split at gaps; undated ones placed nearby."""
     trips: list[list[Movement]] = []
-    historical = [m for m in movements if m.historical]
-    current = [m for m in movements if not m.historical]
-    by_year: dict[int | None, list[Movement]] = defaultdict(list)
-    for m in historical:
-        span = _span(m)
-        by_year[span[0].year if span else None].append(m)
-    for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
-        trips.append(by_year[year])
-
+    undated_historical = [m for m in movements if m.historical and not _span(m)]
+    if undated_historical:
+        trips.append(undated_historical)
+    current = [m for m in movements if not (m.historical and not _span(m))]
+    # Dated movements, historical or not, cluster by time: "in 2019" and "April 2019" meet.
     dated = sorted((m for m in current if _span(m)), key=lambda m: _span(m) or (dt.date.min,))
     clusters: list[list[Movement]] = []
     cluster_end: dt.date | None = None
@@ -192,6 +202,11 @@ def _nearest_cluster(
 ) -> int:
     """The trip an undated movement belongs to: its article's, else the one nearest its date."""
     best: tuple[int, int] | None = None
+    if not m.historical:
+        current = [i for i, c in enumerate(clusters) if not all(x.historical for x in c)]
+        if current and len(current) < len(clusters):
+            keep = [clusters[i] for i in current]
+            return current[_nearest_cluster(m, keep, articles)]
     for index, cluster in enumerate(clusters):
         for other in cluster:
             if other.article_id == m.article_id:
@@ -228,8 +243,13 @@ def _article_ranks(articles: list[Article]) -> dict[str, int]:
     return {articles[i].id: rank for rank, i in enumerate(order)}
 
 
+LOOSE_SPAN_DAYS = 3  # "later this month", "in July": too loose to order stops by
+
+
 def _day_value(m: Movement) -> float | None:
     if m.when is None or m.when.start is None:
+        return None
+    if m.when.end is not None and (m.when.end - m.when.start).days > LOOSE_SPAN_DAYS:
         return None
     return m.when.start.toordinal() + time_of_day_rank(m.when.time_of_day) / 1440.0
 
@@ -238,6 +258,10 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
     """Sort keys: dated movements by date; undated ones by their article's dated neighbours,
     origins at the start and destinations at the end of what their article dates."""
     dated_days = [d for d in (_day_value(m) for m in trip) if d is not None]
+    if not dated_days:
+        # Only loose dates ("in July"): order by their start, then by the text.
+        loose = [m.when.start.toordinal() for m in trip if m.when and m.when.start]
+        dated_days = [float(d) for d in loose]
     trip_lo = min(dated_days) if dated_days else 0.0
     trip_hi = max(dated_days) if dated_days else 0.0
     by_article: dict[str, list[Movement]] = defaultdict(list)
@@ -256,8 +280,13 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             if (d := _day_value(o)) is not None
         ]
         same_sentence = [(o, d) for o, d in same if o.sentence_index == m.sentence_index]
-        if same_sentence:
+        if m.when is not None and m.when.start is not None and m.when.end is not None:
+            # A loose date ("in mid-July"): its middle, better than guessing from the text.
+            estimate = (m.when.start.toordinal() + m.when.end.toordinal()) / 2.0
+        elif same_sentence:
             estimate = same_sentence[0][1]
+        elif m.status == "planned" and m.role != "origin" and not same:
+            estimate = trip_hi + 0.5  # a plan nobody dated: after what is known to have happened
         elif m.role == "origin":
             estimate = min((d for _, d in same), default=trip_lo) - 0.5
         elif m.role == "destination" and not any(o.sentence_index < m.sentence_index
@@ -274,6 +303,9 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
                 estimate = trip_hi + 0.5 if m.role == "destination" else trip_lo
         if not dated_days:
             estimate = 0.0
+        elif m.when is not None and m.when.time_of_day:
+            # "In the evening he flew back": the day from the text around it, the hour from it.
+            estimate = int(estimate) + time_of_day_rank(m.when.time_of_day) / 1440.0
         out.append(_Keyed(m, estimate, False, rank, ROLE_RANK[m.role]))
     if not dated_days:
         # Nothing dated: the text's own order (article, sentence, origin before destination).
@@ -282,26 +314,28 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
         out.sort(key=lambda k: (k.article_rank, k.movement.sentence_index, k.role_rank,
                                 k.movement.start))  # fmt: skip
         return _narrative_merge(out)
-    out.sort(key=cmp_to_key(_compare))
+    in_sentence = _sentence_order(out)
+    out.sort(key=lambda k: (k.day, k.article_rank, k.movement.sentence_index,
+                            in_sentence[id(k)]))  # fmt: skip
     return out
 
 
-def _compare(a: _Keyed, b: _Keyed) -> int:
-    """Date first; in one sentence origins first, then one cue's roles (from, via, to), else
-    the order of the text; across sentences role, then article, sentence and position."""
-    if abs(a.day - b.day) > 1e-9:
-        return -1 if a.day < b.day else 1
-    ma, mb = a.movement, b.movement
-    if ma.article_id == mb.article_id and ma.sentence_index == mb.sentence_index:
-        oa, ob = int(ma.role != "origin"), int(mb.role != "origin")
-        if oa != ob:
-            return oa - ob
-        if ma.cue == mb.cue and a.role_rank != b.role_rank:
-            return a.role_rank - b.role_rank
-        return (ma.start > mb.start) - (ma.start < mb.start)
-    ka = (a.role_rank, a.article_rank, ma.sentence_index, ma.start)
-    kb = (b.role_rank, b.article_rank, mb.sentence_index, mb.start)
-    return (ka > kb) - (ka < kb)
+def _sentence_order(keyed: list[_Keyed]) -> dict[int, int]:
+    """Order inside one sentence: origins first, then the text's order of cues, and within one
+    cue its roles (from, via, to): "left A, crossed B and reached C", "from A via B to C"."""
+    groups: dict[tuple[str, int], list[_Keyed]] = defaultdict(list)
+    for k in keyed:
+        groups[(k.movement.article_id, k.movement.sentence_index)].append(k)
+    order: dict[int, int] = {}
+    for members in groups.values():
+        cue_position: dict[str, int] = {}
+        for k in sorted(members, key=lambda x: x.movement.start):
+            cue_position.setdefault(k.movement.cue, k.movement.start)
+        members.sort(key=lambda k: (k.movement.role != "origin", cue_position[k.movement.cue],
+                                    k.role_rank, k.movement.start))  # fmt: skip
+        for rank, k in enumerate(members):
+            order[id(k)] = rank
+    return order
 
 
 def _narrative_merge(keyed: list[_Keyed]) -> list[_Keyed]:
@@ -331,9 +365,15 @@ def _narrative_merge(keyed: list[_Keyed]) -> list[_Keyed]:
     return sequence
 
 
+AREA_KINDS = frozenset({"country", "continent", "admin1", "admin2", "region", "sea", "river",
+                        "lake", "mountain", "island"})
+
+
 def _same_place(a: Movement, b: Movement) -> bool:
     if a.place.id == b.place.id:
         return True
+    if a.place.kind in AREA_KINDS or b.place.kind in AREA_KINDS:
+        return False  # a river through a town is not the town
     km = great_circle((a.place.lat, a.place.lon), (b.place.lat, b.place.lon)).km
     if km <= SAME_PLACE_KM:
         return True
@@ -341,7 +381,8 @@ def _same_place(a: Movement, b: Movement) -> bool:
 
 
 def _is_return(m: Movement) -> bool:
-    return m.cue.startswith(RETURN_CUES) or m.cue in ("returned home", "return home")
+    """"returned to", "flew back to", "came back": the text says the place is revisited."""
+    return m.cue.startswith(RETURN_CUES) or "back" in m.cue.split()
 
 
 def _merge_stops(keyed: list[_Keyed]) -> list[_StopBuild]:
@@ -361,8 +402,9 @@ def _merge_stops(keyed: list[_Keyed]) -> list[_StopBuild]:
                 for b in builds[match + 1 :]
             )
             left_from_here = all(x.movement.role == "origin" for x in existing.items)
-            comes_back = _is_return(m) or (left_from_here and m.role != "origin"
-                                           and m.status != "planned" and k.dated)
+            comes_back = m.role != "origin" and (
+                _is_return(m) or (left_from_here and m.status != "planned" and k.dated)
+            )
             if later_stops and comes_back and m.status != "planned":
                 builds.append(_StopBuild([k]))
             else:
@@ -473,6 +515,44 @@ def _drop_coarse(stops: list[Stop], kind_by_id: dict[str, str]) -> list[Stop]:
             continue
         kept.append(s)
     return kept or stops
+
+
+FACILITY_KINDS = frozenset({"airport", "site", "spaceport", "border_crossing"})
+FACILITY_FOLD_KM = 45.0
+
+
+def _fold_facilities(stops: list[Stop], kinds: dict[str, str]) -> list[Stop]:
+    """An airport or landmark next to the city it serves is the same stop as that city:
+    "landed at Noi Bai airport" then "talks in Hanoi" is one stop, Hanoi."""
+    out: list[Stop] = []
+    for stop in stops:
+        if out and _facility_pair(out[-1], stop, kinds):
+            city, facility = (stop, out[-1]) if kinds.get(out[-1].place_id) in FACILITY_KINDS else (
+                out[-1], stop)  # fmt: skip
+            out[-1] = _merged(city, facility)
+            continue
+        out.append(stop)
+    return out
+
+
+def _facility_pair(a: Stop, b: Stop, kinds: dict[str, str]) -> bool:
+    ka, kb = kinds.get(a.place_id, "city"), kinds.get(b.place_id, "city")
+    if (ka in FACILITY_KINDS) == (kb in FACILITY_KINDS):
+        return False
+    other = kb if ka in FACILITY_KINDS else ka
+    if other not in ("city", "capital"):
+        return False
+    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km <= FACILITY_FOLD_KM
+
+
+def _merged(keep: Stop, extra: Stop) -> Stop:
+    status = max((keep.status, extra.status), key=lambda st: STATUS_RANK[st])
+    evidence = sorted({(e.article, e.start): e for e in [*keep.evidence, *extra.evidence]}
+                      .values(), key=lambda e: (e.article, e.start))  # fmt: skip
+    when = keep.when or extra.when
+    if keep.when and extra.when and keep.when.start and extra.when.start:
+        when = min(keep.when, extra.when, key=lambda w: w.start or dt.date.max)
+    return keep.model_copy(update={"status": status, "evidence": evidence, "when": when})
 
 
 def _assign_roles(stops: list[Stop]) -> list[Stop]:

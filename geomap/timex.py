@@ -123,8 +123,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<rel>on|last|next|this|since|until|by|early|late|from)\s+)?"
-            r"(?:(?P<rel2>early|late)\s+)?(?P<wd>" + _WEEKDAY_RE + r")"
+            r"\b(?:(?P<rel2>early|late)\s+)?(?:(?P<rel>on|last|next|this|since|until|by|early|"
+            r"late|from)\s+)?(?P<wd>" + _WEEKDAY_RE + r")"
             r"(?:\s+(?P<dp>morning|afternoon|evening|night))?\b"
         ),
     ),
@@ -526,7 +526,7 @@ def normalise_time(
 
 
 _DATELINE_RE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Z][a-z]+\s*)?[,(]?\s*(?P<date>"
+    r"^\s*[A-Z][A-Z .'-]{1,40},\s*(?:[A-Z][A-Za-z ]{1,30},\s*)?(?P<date>"
     + _MONTH_RE
     + r"\s+[0-3]?\d(?:,\s*"
     + _YEAR_RE
@@ -561,8 +561,7 @@ def reference_date(text: str, published: dt.date | None) -> dt.date | None:
                         day = _safe_date(latest_year, month or 1, int(month_day.group(1)))
                         if day is not None:
                             return day
-    if full_dates:
-        return max(full_dates)
+    del full_dates  # other dates in the text (photo captions, history) are not its date
     return None
 
 

@@ -1,0 +1,192 @@
+"""Movements from hand-built articles: actors, roles, statuses, times, historical trips.
+
+Places are matched by name from a small table of Place objects (no gazetteer); sentences come
+from the real splitter. `movements()` is shared with test_routes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from gazetteer.models import Place
+from geomap.models import Article, Mention, Movement, ResolvedMention
+from geomap.movements import canonical_actor_key, extract_movements
+from geomap.sentences import split_sentences
+
+
+def _place(pid: str, name: str, kind: str, lat: float, lon: float, cc: str) -> Place:
+    return Place(id=pid, name=name, kind=kind, lat=lat, lon=lon, country=cc)  # type: ignore[arg-type]
+
+
+PLACES: dict[str, Place] = {
+    "Pyongyang": _place("t:pyongyang", "Pyongyang", "capital", 39.03, 125.75, "KP"),
+    "Khasan": _place("t:khasan", "Khasan", "city", 42.43, 130.64, "RU"),
+    "Ussuriysk": _place("t:ussuriysk", "Ussuriysk", "city", 43.80, 131.95, "RU"),
+    "Vladivostok": _place("t:vladivostok", "Vladivostok", "city", 43.11, 131.87, "RU"),
+    "Vostochny Cosmodrome": _place("t:vostochny", "Vostochny Cosmodrome", "spaceport", 51.88,
+                                   128.33, "RU"),  # fmt: skip
+    "Razdolnaya River": _place("t:razdolnaya", "Razdolnaya River", "river", 43.55, 131.9, "RU"),
+    "Russia": _place("t:ru", "Russia", "country", 60.0, 90.0, "RU"),
+    "North Korea": _place("t:kp", "North Korea", "country", 40.0, 127.0, "KP"),
+    "Ukraine": _place("t:ua", "Ukraine", "country", 49.0, 32.0, "UA"),
+    "Washington": _place("t:washington", "Washington", "capital", 38.9, -77.04, "US"),
+    "Moscow": _place("t:moscow", "Moscow", "capital", 55.75, 37.62, "RU"),
+    "Paris": _place("t:paris", "Paris", "capital", 48.85, 2.35, "FR"),
+    "Belgrade": _place("t:belgrade", "Belgrade", "capital", 44.8, 20.47, "RS"),
+    "Budapest": _place("t:budapest", "Budapest", "capital", 47.5, 19.04, "HU"),
+    "Acapulco": _place("t:acapulco", "Acapulco", "city", 16.86, -99.88, "MX"),
+    "Mexico City": _place("t:cdmx", "Mexico City", "capital", 19.43, -99.13, "MX"),
+    "Rotterdam": _place("t:rotterdam", "Rotterdam", "city", 51.92, 4.48, "NL"),
+    "Port Said": _place("t:portsaid", "Port Said", "city", 31.26, 32.3, "EG"),
+    "Bilbao": _place("t:bilbao", "Bilbao", "city", 43.26, -2.93, "ES"),
+    "Bayonne": _place("t:bayonne", "Bayonne", "city", 43.49, -1.47, "FR"),
+    "Rome": _place("t:rome", "Rome", "capital", 41.89, 12.51, "IT"),
+    "Ulaanbaatar": _place("t:ulaanbaatar", "Ulaanbaatar", "capital", 47.91, 106.88, "MN"),
+}
+DEMONYMS = {"Russian": "Russia", "North Korean": "North Korea"}
+
+
+def resolve(article: Article) -> list[ResolvedMention]:
+    """Every occurrence of a table name (longest first) as a resolved mention."""
+    out: list[ResolvedMention] = []
+    names = sorted([*PLACES, *DEMONYMS], key=len, reverse=True)
+    for sentence in split_sentences(article):
+        taken: list[tuple[int, int]] = []
+        for name in names:
+            for m in re.finditer(r"\b" + re.escape(name) + r"\b", sentence.text):
+                start, end = sentence.start + m.start(), sentence.start + m.end()
+                if any(start < b and end > a for a, b in taken):
+                    continue
+                taken.append((start, end))
+                demonym = name in DEMONYMS
+                place = PLACES[DEMONYMS[name]] if demonym else PLACES[name]
+                mention = Mention(article_id=article.id, sentence_index=sentence.index,
+                                  start=start, end=end, surface=name, demonym=demonym)
+                out.append(ResolvedMention(mention=mention, place=place, confidence=1.0))
+    return sorted(out, key=lambda r: r.mention.start)
+
+
+def article(text: str, published: dt.date | None = dt.date(2023, 9, 13), aid: str = "a") -> Article:
+    return Article(id=aid, title="t", text=text, published=published)
+
+
+def movements(text: str, published: dt.date | None = dt.date(2023, 9, 13),
+              aid: str = "a") -> list[Movement]:  # fmt: skip
+    art = article(text, published, aid)
+    return extract_movements(art, split_sentences(art), resolve(art))
+
+
+def by_place(moves: list[Movement]) -> dict[str, Movement]:
+    return {m.place.name: m for m in moves}
+
+
+def test_arrival_with_time_and_full_name_actor() -> None:
+    moves = movements(
+        "North Korean leader Kim Jong Un travelled overnight. The KCNA said Kim’s train arrived "
+        "at the Russian border city of Khasan at 6 a.m. on Tuesday."
+    )
+    khasan = by_place(moves)["Khasan"]
+    assert khasan.actor == "Kim Jong Un"
+    assert khasan.role == "destination" and khasan.status == "visited"
+    assert khasan.when is not None and khasan.when.start == dt.date(2023, 9, 12)
+    assert khasan.when.time_of_day == "06:00"
+    assert "Russia" not in by_place(moves)  # "Russian" is only a modifier
+
+
+def test_origin_destination_and_plan() -> None:
+    moves = by_place(movements(
+        "Mr. Kim Jong Un would likely travel by armoured train to Vladivostok from Pyongyang."
+    ))  # fmt: skip
+    assert moves["Vladivostok"].role == "destination"
+    assert moves["Pyongyang"].role == "origin"
+    assert {m.status for m in moves.values()} == {"planned"}
+
+
+def test_pass_through_and_hedge() -> None:
+    moves = by_place(movements(
+        "Kim Jong Un left Khasan on Tuesday. His train then headed to Ussuriysk and crossed the "
+        "Razdolnaya River, according to foreign media reports."
+    ))  # fmt: skip
+    assert moves["Khasan"].role == "origin" and moves["Khasan"].status == "visited"
+    assert moves["Ussuriysk"].actor == "Kim Jong Un"  # "his train" refers back to Kim
+    assert moves["Ussuriysk"].status == "reported"
+    assert moves["Razdolnaya River"].role == "pass"
+
+
+def test_passed_status_without_hedge() -> None:
+    moves = by_place(movements("Kim Jong Un crossed the Razdolnaya River on Tuesday."))
+    assert moves["Razdolnaya River"].status == "passed"
+
+
+def test_historical_trip_is_flagged() -> None:
+    moves = by_place(movements(
+        "In 2019, Mr. Kim Jong Un traveled by train to Vladivostok, roughly 300 miles from "
+        "North Korea’s border, where he met Mr. Putin for the first time."
+    ))  # fmt: skip
+    assert moves["Vladivostok"].historical
+    assert moves["Vladivostok"].when is not None and moves["Vladivostok"].when.start.year == 2019  # type: ignore[union-attr]
+    assert "North Korea" not in moves  # a distance, not an origin
+
+
+def test_pronoun_and_description_coreference() -> None:
+    moves = movements(
+        "President Emmanuel Macron landed in Paris on Monday. He later flew to Belgrade. "
+        "The president then travelled on to Budapest."
+    )
+    assert [m.place.name for m in moves] == ["Paris", "Belgrade", "Budapest"]
+    assert {m.actor for m in moves} == {"Emmanuel Macron"}
+
+
+def test_places_only_mentioned_are_not_movements() -> None:
+    moves = movements(
+        "Washington warned Pyongyang about the war in Ukraine. Russian President Vladimir Putin "
+        "spoke about Russia and North Korea. Officials in Moscow said nothing."
+    )
+    assert moves == []
+
+
+def test_someone_else_as_subject_is_not_the_actor() -> None:
+    moves = movements(
+        "Kim Jong Un is in Pyongyang. An advance team of North Korean officials had travelled "
+        "to Vladivostok and Moscow."
+    )
+    assert moves == []
+
+
+def test_negation_drops_the_movement() -> None:
+    moves = movements("Kim Jong Un did not travel to Vladivostok. His trip to Moscow was cancelled.")
+    assert moves == []
+
+
+def test_after_clause_is_the_earlier_place() -> None:
+    moves = by_place(movements(
+        "Later Wednesday, Vladimir Putin arrived at the Vostochny Cosmodrome after taking part in "
+        "a forum in Vladivostok."
+    ))  # fmt: skip
+    assert moves["Vostochny Cosmodrome"].role == "destination"
+    assert moves["Vladivostok"].role == "origin"
+    assert moves["Vladivostok"].actor == "Vladimir Putin"
+
+
+def test_non_human_movers() -> None:
+    storm = by_place(movements(
+        "Hurricane Otis slammed into Acapulco early on Wednesday. Officials in Mexico City "
+        "sent the army.", dt.date(2023, 10, 26)
+    ))  # fmt: skip
+    assert storm["Acapulco"].actor == "Hurricane Otis" and "Mexico City" not in storm
+    ship = by_place(movements(
+        "The container ship Ever Given, which blocked the canal in March, arrived in Rotterdam "
+        "on Thursday.", dt.date(2021, 7, 29)
+    ))  # fmt: skip
+    assert ship["Rotterdam"].actor == "Ever Given"
+    race = by_place(movements(
+        "The Tour de France began in Bilbao on Saturday. The peloton finished in Bayonne on "
+        "Monday.", dt.date(2023, 7, 3)
+    ))  # fmt: skip
+    assert race["Bilbao"].actor == race["Bayonne"].actor == "Tour de France"
+
+
+def test_actor_keys_ignore_hyphens_case_and_titles() -> None:
+    assert canonical_actor_key("Kim Jong-un") == canonical_actor_key("Kim Jong Un")
+    assert canonical_actor_key("President Vladimir Putin") == "vladimir putin"

@@ -1,0 +1,110 @@
+"""Routes from movements: merging across articles, trips, order, returns, mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_movements import PLACES, article, movements
+
+from geomap.models import Movement, Route
+from geomap.routes import build_routes
+
+
+def _routes(*texts: tuple[str, dt.date | None]) -> list[Route]:
+    arts, moves = [], []
+    for i, (text, published) in enumerate(texts):
+        arts.append(article(text, published, f"a{i}"))
+        moves += movements(text, published, f"a{i}")
+    return build_routes(moves, arts)
+
+
+def _names(route: Route) -> list[str]:
+    return [s.name for s in route.stops]
+
+
+def test_two_articles_one_trip_with_pooled_evidence() -> None:
+    routes = _routes(
+        ("Kim Jong Un would travel by train to Vladivostok from Pyongyang.", dt.date(2023, 9, 5)),
+        ("Kim Jong-un's train arrived in Khasan on Tuesday. Mr. Kim then travelled to "
+         "Ussuriysk on Wednesday. Kim left Pyongyang on Monday.", dt.date(2023, 9, 13)),
+    )  # fmt: skip
+    assert len(routes) == 1
+    route = routes[0]
+    assert route.actor in ("Kim Jong Un", "Kim Jong-un")
+    assert _names(route)[:3] == ["Pyongyang", "Khasan", "Ussuriysk"]
+    pyongyang = route.stops[0]
+    assert pyongyang.status == "visited"  # confirmed beats planned
+    assert {e.article for e in pyongyang.evidence} == {"a0", "a1"}
+    assert all(e.sentence for e in pyongyang.evidence)
+    vladivostok = next(s for s in route.stops if s.name == "Vladivostok")
+    assert vladivostok.status == "planned"  # never confirmed: stays planned
+    assert route.trip_start == dt.date(2023, 9, 11) and route.trip_end == dt.date(2023, 9, 13)
+
+
+def test_earlier_trip_is_a_separate_route() -> None:
+    routes = _routes(
+        ("Kim Jong Un arrived in Khasan on Tuesday and travelled on to Ussuriysk. In 2019, Kim "
+         "traveled by train to Vladivostok.", dt.date(2023, 9, 13)),
+    )  # fmt: skip
+    by_year = {r.trip_start.year: r for r in routes if r.trip_start}
+    assert _names(by_year[2019]) == ["Vladivostok"]
+    assert "Vladivostok" not in _names(by_year[2023])
+
+
+def test_gap_of_months_splits_trips() -> None:
+    routes = _routes(
+        ("Emmanuel Macron flew to Belgrade on May 7, 2024 and then to Budapest on May 8, 2024. "
+         "On September 3, 2024 Macron flew to Paris and then to Rome on September 4, 2024.",
+         dt.date(2024, 9, 5)),
+    )  # fmt: skip
+    assert [_names(r) for r in routes] == [["Belgrade", "Budapest"], ["Paris", "Rome"]]
+
+
+def test_order_by_time_not_by_text() -> None:
+    routes = _routes(
+        ("Emmanuel Macron arrived in Budapest on Thursday. On Tuesday he had landed in Paris, "
+         "and on Wednesday he flew to Belgrade.", dt.date(2024, 5, 10)),
+    )  # fmt: skip
+    assert _names(routes[0]) == ["Paris", "Belgrade", "Budapest"]
+
+
+def test_return_to_a_place_is_a_new_stop() -> None:
+    routes = _routes(
+        ("Pope Francis left Rome on Thursday and landed in Ulaanbaatar on Friday. He returned to "
+         "Rome on Monday.", dt.date(2023, 9, 5)),
+    )  # fmt: skip
+    assert _names(routes[0]) == ["Rome", "Ulaanbaatar", "Rome"]
+    assert [s.role for s in routes[0].stops] == ["origin", "stop", "destination"]
+
+
+def test_country_is_not_a_stop_beside_its_city() -> None:
+    routes = _routes(
+        ("Kim Jong Un travelled to Russia on Tuesday and arrived in Khasan on Tuesday, then "
+         "went on to Ussuriysk.", dt.date(2023, 9, 13)),
+    )  # fmt: skip
+    assert "Russia" not in _names(routes[0])
+
+
+def test_single_planned_stop_is_no_route_but_a_visit_is() -> None:
+    assert _routes(("Kim Jong Un will visit Vladivostok next week.", dt.date(2023, 9, 5))) == []
+    routes = _routes(("Kim Jong Un visited Vladivostok on Monday.", dt.date(2023, 9, 5)))
+    assert len(routes) == 1 and _names(routes[0]) == ["Vladivostok"]
+
+
+def test_no_movements_no_routes() -> None:
+    assert build_routes([], []) == []
+    # Mentions without a movement cue never become stops.
+    assert _routes(("Washington warned Moscow about the war in Ukraine.", dt.date(2023, 9, 5))) == []
+
+
+def test_same_place_under_two_ids_merges() -> None:
+    base = PLACES["Vladivostok"]
+    twin = base.model_copy(update={"id": "t:vladivostok-2", "lat": base.lat + 0.01})
+    moves = [
+        Movement(actor="A B", article_id="x", sentence_index=0, start=0, end=3, place=base,
+                 role="destination", status="visited"),
+        Movement(actor="A B", article_id="x", sentence_index=1, start=10, end=13, place=twin,
+                 role="stop", status="visited"),
+    ]  # fmt: skip
+    routes = build_routes(moves, [article("Vla. Vla. Vla.", dt.date(2023, 9, 5), "x")])
+    assert len(routes) == 1 and len(routes[0].stops) == 1
