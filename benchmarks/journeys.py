@@ -193,8 +193,9 @@ def load_journeys(directory: Path) -> list[Journey]:
             ExpectedRoute(
                 actor=r["actor"],
                 stops=[
-                    ExpectedStop(s["name"], s["lat"], s["lon"], s["status"],
-                                 bool(s.get("optional")))  # fmt: skip
+                    ExpectedStop(
+                        s["name"], s["lat"], s["lon"], s["status"], bool(s.get("optional"))
+                    )  # fmt: skip
                     for s in r["stops"]
                 ],
             )
@@ -223,8 +224,10 @@ def score_journey(journey: Journey, result: MapResult) -> Score:
         best_route = max(
             candidates,
             key=lambda r: (
-                sum(0.5 if exp_route.stops[j].optional else 1.0
-                    for _, j in align(r.stops, exp_route.stops)),  # fmt: skip
+                sum(
+                    0.5 if exp_route.stops[j].optional else 1.0
+                    for _, j in align(r.stops, exp_route.stops)
+                ),  # fmt: skip
                 -len(r.stops),
             ),
         )
@@ -246,9 +249,7 @@ def score_journey(journey: Journey, result: MapResult) -> Score:
     # Routes nobody expected: every stop is a false positive.
     for route in remaining:
         score.predicted += len(route.stops)
-        score.notes.append(
-            f"extra route {route.actor}: " + " > ".join(s.name for s in route.stops)
-        )
+        score.notes.append(f"extra route {route.actor}: " + " > ".join(s.name for s in route.stops))
     stop_names = {fold(s.name) for r in result.routes for s in r.stops}
     places_by_name = {fold(p.name): p for p in result.places}
     for name in journey.mentioned_only:
@@ -351,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         f"mentioned<{TARGETS['mentioned']:.0%}  ->  {'MET' if ok else 'NOT MET'}"
     )
     if args.json:
-        per = defaultdict(dict)
+        per: dict[str, dict[str, Any]] = defaultdict(dict)
         for s in scores:
             per[s.name] = {
                 "P": s.precision, "R": s.recall, "tau": s.tau,

@@ -25,6 +25,7 @@ from pathlib import Path
 import marisa_trie
 from pydantic import BaseModel
 
+from gazetteer.data_tables import apply_demonyms, data_hash, load_demonyms
 from gazetteer.names import index_keys
 from gazetteer.records import NAME_TYPE_CODES, PlaceRecord
 from gazetteer.supplement import SUPPLEMENT_DIR, load_supplement, supplement_hash
@@ -102,6 +103,7 @@ def version_key(supplement_dir: Path | None = None, dump_paths: Iterable[Path | 
         "schema": SCHEMA_VERSION,
         "versions": data_versions(),
         "supplement": supplement_hash(supplement_dir),
+        "data": data_hash(),
         "dump": _dump_identity(dump_paths),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
@@ -328,6 +330,7 @@ def package_records(
         *airports,
         *rest,
     ]
+    apply_demonyms(records, load_demonyms())
     return records, sources.country_names(), len(regions), region_mod.median(errors)
 
 
@@ -384,6 +387,7 @@ def build(
             "dump": str(dump.resolve()),
             "admin_tables": [str(p.resolve()) for p in tables],
             "supplement_hash": supplement_hash(sup_dir),
+            "data_hash": data_hash(),
             "schema_version": SCHEMA_VERSION,
         },
     )

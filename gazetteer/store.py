@@ -30,6 +30,7 @@ from gazetteer.builder import (
     default_cache_dir,
     version_key,
 )
+from gazetteer.data_tables import data_hash
 from gazetteer.models import Candidate, NameType, Place
 from gazetteer.names import ascii_fold, normalize_name
 from gazetteer.records import KIND_IMPORTANCE, NAME_TYPES_BY_CODE
@@ -78,6 +79,8 @@ def _dump_build_dir(cache_dir: Path) -> Path | None:
     if current.get("schema_version") != SCHEMA_VERSION:
         return None
     if current.get("supplement_hash") != supplement_hash(SUPPLEMENT_DIR):
+        return None
+    if current.get("data_hash") != data_hash():
         return None
     directory = cache_dir / f"{DIR_PREFIX}{current.get('key')}"
     return directory if (directory / TRIE_FILE).exists() else None

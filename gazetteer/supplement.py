@@ -1,23 +1,27 @@
 """The hand-written supplement: what no package ships (seas, spaceports, English region names...).
 
 Every `*.csv` under `gazetteer/supplement/` has the columns name,aliases,kind,lat,lon,country,note;
-aliases are separated by '|'. A bad row fails the build naming its file and line.
+aliases are separated by '|'. A dotted alias ("Calif.", "N.H.", "W.Va.") is indexed as an
+abbreviation, any other as an alias. A bad row fails the build naming its file and line.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from gazetteer.models import PlaceKind
+from gazetteer.models import NameType, PlaceKind
 from gazetteer.names import slugify
 from gazetteer.records import PlaceRecord
 
 SUPPLEMENT_DIR = Path(__file__).parent / "supplement"
 COLUMNS = ("name", "aliases", "kind", "lat", "lon", "country", "note")
+# "Calif.", "Ga.", "N.H.", "W.Va.", "D.C.": short capitalised parts each ending in a period.
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}\.\s?)+$")
 
 
 class SupplementError(ValueError):
@@ -98,6 +102,11 @@ def read_supplement_file(path: Path) -> list[SupplementRow]:
     return rows
 
 
+def alias_type(alias: str) -> NameType:
+    """A dotted abbreviation ("Calif.") is an abbreviation; any other alias is an alias."""
+    return "abbreviation" if _DOTTED_ABBREVIATION.match(alias) else "alias"
+
+
 def load_supplement(directory: Path | None = None) -> list[PlaceRecord]:
     """Every supplement row as a place; ids are "sup:<slug>", made unique within the supplement."""
     records: list[PlaceRecord] = []
@@ -124,6 +133,6 @@ def load_supplement(directory: Path | None = None) -> list[PlaceRecord]:
             )
             rec.add_name(row.name, "main")
             for alias in row.aliases:
-                rec.add_name(alias, "alias")
+                rec.add_name(alias, alias_type(alias))
             records.append(rec)
     return records

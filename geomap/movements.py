@@ -127,7 +127,8 @@ _forms(_SETOFF, "set off", "sets off", "setting off", "set out", "sets out", "se
        "set sail", "sets sail", "setting sail", "embark", "embarks", "embarked", "embarking",
        "board", "boards", "boarded", "boarding", "took off", "take off", "takes off",
        "taking off", "departed from", "began", "begin", "begins", "beginning")  # fmt: skip
-_forms(_START, "start", "starts", "started", "starting", "start in", "opened", "opens", "rolled out",
+_forms(_START, "start", "starts", "started", "starting", "start in", "opened", "opens",
+       "rolled out",
        "rolls out", "get under way", "got under way", "gets under way", "kicked off",
        "kicks off", "kick off", "launched", "launches")  # fmt: skip
 _forms(_FINISH, "finish", "finishes", "finished", "finishing", "end", "ends", "ended",
@@ -151,11 +152,21 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "on her way", "on its way", "on their way", "redeploy", "redeployed", "deployed",
        "deploy", "steer", "steered", "shuttle", "shuttled", "come", "comes", "came",
        "coming", "pushed on", "push on", "pushes on", "rejoined", "rejoins", "rejoin",
-       "took", "take", "takes", "taking", "caught", "catch", "catches", "hopped", "moved on", "moves on", "headed on",
+       "took", "take", "takes", "taking", "caught", "catch", "catches", "hopped", "moved on",
+       "moves on", "headed on",
        "flew on", "travelled on", "traveled on", "continued on", "onward")  # fmt: skip
 _forms(_CROSS, "cross", "crosses", "crossed", "crossing")
-_forms(CueType("run", None, {k: v for k, v in _MOTION_PREPS.items() if v != "stop"}),
-       "ran", "runs", "run", "running", "wound", "winds", "snaked", "snakes")
+_forms(
+    CueType("run", None, {k: v for k, v in _MOTION_PREPS.items() if v != "stop"}),
+    "ran",
+    "runs",
+    "run",
+    "running",
+    "wound",
+    "winds",
+    "snaked",
+    "snakes",
+)
 _forms(_PASS, "pass", "passes", "passed", "passing", "transit", "transits", "transited",
        "transiting", "skirt", "skirts", "skirted", "skirting", "bypass", "bypassed",
        "traverse", "traverses", "traversed", "traversing", "sped through",
@@ -242,7 +253,7 @@ _BOUNDARY_WORDS = frozenset(
      "insisted", "noted", "explained", "wrote", "tweeted", "posted", "showed", "shows",
      "so", "yet", "whilst", "nor", "thereby", "whereupon"}
 )  # fmt: skip
-_BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", "\"", "“", "”", "—", "–", "?", "!", "[", "]"})
+_BOUNDARY_PUNCT = frozenset({";", ":", "(", ")", '"', "“", "”", "—", "–", "?", "!", "[", "]"})
 
 # Words that may stand between a cue and its place without ending the cue's scope.
 _FILLER_WORDS = frozenset(
@@ -262,7 +273,8 @@ _FILLER_WORDS = frozenset(
      "bridge", "river", "sea", "gulf", "bay", "strait", "straits", "peninsula", "cape",
      "up", "down", "out", "off", "around", "about", "some", "roughly", "nearly", "almost",
      "just", "only", "km", "kilometres", "kilometers", "miles", "mile", "kilometre",
-     "kilometer", "away", "from", "and", "or", "by", "plane", "car", "road", "air", "ship", "boat", "ferry", "helicopter", "jet", "motorcade", "convoy", "bus", "foot",
+     "kilometer", "away", "from", "and", "or", "by", "plane", "car", "road", "air", "ship",
+     "boat", "ferry", "helicopter", "jet", "motorcade", "convoy", "bus", "foot",
      "bicycle", "bike", "armoured", "armored", "special", "private", "presidential",
      "official", "military", "cargo", "passenger", "flight", "flights", "overnight",
      "late", "early", "together", "alone", "via", "largest", "biggest",
@@ -325,7 +337,8 @@ _HEDGE_RE = re.compile(
 )
 _HISTORICAL_RE = re.compile(
     r"\b(?:previously|formerly|last time|the last time|in the past|back in|years? ago|"
-    r"decades? ago|once before|earlier trip|previous trip|previous visit|earlier visit|(?:as|like) (?:he|she|they|it) "
+    r"decades? ago|once before|earlier trip|previous trip|previous visit|earlier visit|"
+    r"(?:as|like) (?:he|she|they|it) "
     r"(?:had |previously )?did|historic(?:al)?ly)\b",
     re.IGNORECASE,
 )
@@ -371,7 +384,8 @@ _NOT_NAME_WORDS = frozenset(
      "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our",
      "my", "your", "i’m", "i'm", "following", "years", "years’", "years'", "days", "months",
      "weeks", "hours", "thirty", "twenty", "forty", "fifty", "hundred", "thousand", "six",
-     "seven", "eight", "nine", "ten", "eleven", "twelve", "four", "five", "despite", "amid", "among", "under", "over", "into",
+     "seven", "eight", "nine", "ten", "eleven", "twelve", "four", "five", "despite", "amid",
+     "among", "under", "over", "into",
      "through", "via", "about", "against", "without", "within", "upon", "once", "until",
      "although", "though", "because", "unless", "whether", "afterwards", "today",
      "yesterday", "tomorrow", "tonight", "kremlin", "white", "house", "ministry", "council",
@@ -415,10 +429,33 @@ _NOT_NAME_WORDS = frozenset(
      "flight", "train", "ship", "vessel", "carrier", "coast", "guard", "marine",
      "marines", "corps", "brigade", "division", "regiment", "battalion", "fleet",
      "squadron", "wing", "cabinet", "assembly", "lords", "commons",
-     "dail", "duma", "knesset", "bundestag", "diet", "majlis", "politburo", "supreme", "high", "tribunal", "reserve", "exchange", "stock", "index"}
+     "dail", "duma", "knesset", "bundestag", "diet", "majlis", "politburo", "supreme", "high",
+     "tribunal", "reserve", "exchange", "stock", "index"}
 )  # fmt: skip
-_NAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "el", "la",
-                             "le", "di", "du", "dos", "das", "ibn", "ben", "bint", "ter", "zu"})
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "der",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "el",
+        "la",
+        "le",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "ibn",
+        "ben",
+        "bint",
+        "ter",
+        "zu",
+    }
+)
 
 _STORM_RE = re.compile(
     r"\b(?P<cls>(?:Super |Severe |Major )?(?:Tropical Storm|Tropical Cyclone|Tropical "
@@ -458,8 +495,22 @@ _VEHICLE_NOUNS = frozenset(
      "special train", "armoured train", "armored train", "private jet", "team", "crew",
      "couple", "family", "wife", "husband", "group"}
 )  # fmt: skip
-_STORM_NOUNS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "system", "depression",
-                          "remnants", "eye", "eyewall", "center", "centre", "tempest"})
+_STORM_NOUNS = frozenset(
+    {
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "system",
+        "depression",
+        "remnants",
+        "eye",
+        "eyewall",
+        "center",
+        "centre",
+        "tempest",
+    }
+)
 _SHIP_NOUNS = frozenset(
     {"ship", "vessel", "carrier", "ferry", "yacht", "liner", "tanker", "freighter",
      "icebreaker", "frigate", "destroyer", "submarine", "schooner", "cutter", "crew",
@@ -472,8 +523,20 @@ _RACE_NOUNS = frozenset(
      "bunch", "fleet", "relay", "torch", "flame", "entrants", "boats", "yachts", "teams",
      "participants", "stage winner", "leg", "tour"}
 )  # fmt: skip
-_EVENT_NOUNS = frozenset({"summit", "meeting", "talks", "visit", "trip", "ceremony",
-                          "encounter", "tour", "journey", "voyage"})
+_EVENT_NOUNS = frozenset(
+    {
+        "summit",
+        "meeting",
+        "talks",
+        "visit",
+        "trip",
+        "ceremony",
+        "encounter",
+        "tour",
+        "journey",
+        "voyage",
+    }
+)
 _GROUP_WORDS = frozenset(
     {"team", "delegation", "officials", "troops", "soldiers", "forces", "tourists",
      "refugees", "migrants", "people", "residents", "protesters", "journalists",
@@ -507,7 +570,8 @@ _SUBJECT_FILLERS = frozenset(
      "morning", "evening", "afternoon", "night", "after", "before", "day", "days",
      "hours", "hour", "minutes", "earlier", "previously", "tipped", "invited",
      "proposed", "agreed", "promised", "vowed", "pledged", "offered", "decided",
-     "chose", "managed", "able", "unable", "forced", "yet", "safely", "officially", "formally", "personally", "himself", "herself",
+     "chose", "managed", "able", "unable", "forced", "yet", "safely", "officially", "formally",
+     "personally", "himself", "herself",
      "themselves", "itself", "own", "traveling", "travelling", "onboard", "aboard",
      "probably", "possibly", "perhaps", "certainly", "surely", "widely",
      "speculated", "supposed", "hoping", "seeking", "seeks", "considering", "mulling",
@@ -663,21 +727,57 @@ def _sentence_items(
     text = sentence.text
     movers: list[Item] = []
     for m in _STORM_RE.finditer(text):
-        _add_span(movers, Item("mover", base + m.start(), base + m.end(), m.group(0), m.group(0)
-                               .casefold(), actor=ActorRef("storm", m.group(0))))
+        _add_span(
+            movers,
+            Item(
+                "mover",
+                base + m.start(),
+                base + m.end(),
+                m.group(0),
+                m.group(0).casefold(),
+                actor=ActorRef("storm", m.group(0)),
+            ),
+        )
     for m in _SHIP_PREFIX_RE.finditer(text):
         name = _trim_ship_name(m.group(0))
-        _add_span(movers, Item("mover", base + m.start(), base + m.start() + len(name), name,
-                               name.casefold(), actor=ActorRef("ship", name)))
+        _add_span(
+            movers,
+            Item(
+                "mover",
+                base + m.start(),
+                base + m.start() + len(name),
+                name,
+                name.casefold(),
+                actor=ActorRef("ship", name),
+            ),
+        )
     for m in _SHIP_NOUN_RE.finditer(text):
         name = _trim_ship_name(m.group("name"))
         if name.split()[0].casefold() in _NOT_NAME_WORDS:
             continue
-        _add_span(movers, Item("mover", base + m.start("name"), base + m.start("name")
-                               + len(name), name, name.casefold(), actor=ActorRef("ship", name)))
+        _add_span(
+            movers,
+            Item(
+                "mover",
+                base + m.start("name"),
+                base + m.start("name") + len(name),
+                name,
+                name.casefold(),
+                actor=ActorRef("ship", name),
+            ),
+        )
     for m in _RACE_RE.finditer(text):
-        _add_span(movers, Item("mover", base + m.start(), base + m.end(), m.group(0),
-                               m.group(0).casefold(), actor=ActorRef("race", m.group(0))))
+        _add_span(
+            movers,
+            Item(
+                "mover",
+                base + m.start(),
+                base + m.end(),
+                m.group(0),
+                m.group(0).casefold(),
+                actor=ActorRef("race", m.group(0)),
+            ),
+        )
     spans: list[Item] = list(movers)
     for rm in sorted(mentions, key=lambda r: r.mention.start):
         if any(rm.mention.start < x.end and rm.mention.end > x.start for x in movers):
@@ -733,8 +833,9 @@ def _word_items(chunk: str, offset: int) -> list[Item]:
             core = token[:-1]
             # A trailing period belongs to abbreviations ("Mr.", "Gen.", "U.S."), not words.
             if core.casefold() not in _PERSON_TITLES and "." not in core and len(core) > 3:
-                items.append(Item("word", offset + m.start(), offset + m.end() - 1, core,
-                                  core.casefold()))
+                items.append(
+                    Item("word", offset + m.start(), offset + m.end() - 1, core, core.casefold())
+                )
                 items.append(Item("punct", offset + m.end() - 1, offset + m.end(), ".", "."))
                 continue
         items.append(Item(kind, offset + m.start(), offset + m.end(), token, token.casefold()))
@@ -774,8 +875,8 @@ def _find_names(items: list[Item], registry: ActorRegistry) -> None:
         name_lows = lows[last_title + 1 :]
         start_k = last_title + 1
         # Drop leading function words at sentence start ("Then Kim", "After Putin").
-        while name_lows and name_lows[0] in _NOT_NAME_WORDS and name_lows[0] not in (
-            "al", "el", "de"
+        while (
+            name_lows and name_lows[0] in _NOT_NAME_WORDS and name_lows[0] not in ("al", "el", "de")
         ):
             name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
         if (
@@ -787,9 +888,23 @@ def _find_names(items: list[Item], registry: ActorRegistry) -> None:
             known = registry.resolve(" ".join(name_words), None)
             after_place = i > 0 and items[i - 1].kind in ("place", "demonym", "unknown_place")
             prev_low = items[i - 1].low if i > 0 else ""
-            after_place = after_place or (prev_low in ("in", "at", "near", "from", "to", "into",
-                                                       "via", "through", "across", "toward",
-                                                       "towards") and last_title < 0)
+            after_place = after_place or (
+                prev_low
+                in (
+                    "in",
+                    "at",
+                    "near",
+                    "from",
+                    "to",
+                    "into",
+                    "via",
+                    "through",
+                    "across",
+                    "toward",
+                    "towards",
+                )
+                and last_title < 0
+            )
             if lows[0] in ("in", "at", "from", "near") and last_title < 0:
                 after_place = True
             is_name = (len(name_words) >= 2 and not (after_place and last_title < 0)
@@ -802,11 +917,11 @@ def _find_names(items: list[Item], registry: ActorRegistry) -> None:
                 name = re.sub(r"[’']s$", "", name)
                 out_ranges.append((first, last, name, frozenset(titles), kind))
         i = j
-    for first, last, name, titles, kind in reversed(out_ranges):
+    for first, last, name, title_set, kind in reversed(out_ranges):
         start, end = items[first].start, items[last].end
         if items[last].text.endswith(("’s", "'s")):
             end -= 2
-        ref = ActorRef(kind, name, titles=titles)
+        ref = ActorRef(kind, name, titles=title_set)
         items[first : last + 1] = [Item("name", start, end, name, name.casefold(), actor=ref)]
 
 
@@ -858,25 +973,35 @@ def _find_anaphors(items: list[Item]) -> None:
         if low in ("his", "her", "its", "their", "the", "this"):
             j = i + 1
             words: list[str] = []
-            while j < len(items) and j - i <= 4 and items[j].kind in ("word", "demonym") and (
-                items[j].kind == "demonym" or not items[j].text[0].isdigit()
+            while (
+                j < len(items)
+                and j - i <= 4
+                and items[j].kind in ("word", "demonym")
+                and (items[j].kind == "demonym" or not items[j].text[0].isdigit())
             ):
                 words.append(items[j].low)
                 head = items[j].low
                 kind = _anaphor_kind(head, low)
-                if kind is not False and j + 1 < len(items) and items[j + 1].kind in (
-                    "mover", "name"
+                if (
+                    kind is not False
+                    and j + 1 < len(items)
+                    and items[j + 1].kind in ("mover", "name")
                 ):
                     break  # "the container ship Ever Given": the name follows
                 if kind is not False:
                     anaphor = " ".join([low, *words])
-                    ref = ActorRef(kind if kind else None, None, anaphor=anaphor,
-                                   titles=frozenset(w for ws in words for w in ws.split()))
+                    ref = ActorRef(
+                        kind if kind else None,
+                        None,
+                        anaphor=anaphor,
+                        titles=frozenset(w for ws in words for w in ws.split()),
+                    )
                     items[i : j + 1] = [Item("mover", it.start, items[j].end, anaphor,
                                              anaphor, actor=ref)]  # fmt: skip
                     break
                 if items[j].kind == "word" and (
-                    items[j].low in _BOUNDARY_WORDS or items[j].low in PREPOSITIONS
+                    items[j].low in _BOUNDARY_WORDS
+                    or items[j].low in PREPOSITIONS
                     or items[j].low in _CUE_FORMS
                 ):
                     break
@@ -897,20 +1022,91 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
     if determiner in ("the",) and head in _RACE_NOUNS:
         return "race"
     if determiner in ("the",) and head in (
-        "train", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage",
-        "cortege", "armoured", "armored", "couple", "singer", "presidential", "papal",
-        "royal", "pontiff", "visitor", "guest", "delegation",
+        "train",
+        "motorcade",
+        "convoy",
+        "plane",
+        "jet",
+        "helicopter",
+        "entourage",
+        "cortege",
+        "armoured",
+        "armored",
+        "couple",
+        "singer",
+        "presidential",
+        "papal",
+        "royal",
+        "pontiff",
+        "visitor",
+        "guest",
+        "delegation",
     ):
         return "person"
     if determiner in ("the",) and head in _PERSON_TITLES - {
-        "his", "her", "first", "foreign", "state", "national", "security", "natural",
-        "resources", "space", "agency", "party", "special", "air", "force", "army",
-        "navy", "press", "head", "chief", "official", "general", "former", "deputy",
-        "acting", "interim", "senior", "assistant", "vice", "crown", "supreme", "grand",
-        "royal", "defense", "defence", "interior", "finance", "economy", "trade", "health",
-        "energy", "culture", "tourism", "transport", "education", "labour", "labor",
-        "justice", "environment", "development", "affairs", "cabinet", "nuclear", "atomic",
-        "managing", "executive", "star", "count", "st", "saint", "lady", "lord", "miss",
+        "his",
+        "her",
+        "first",
+        "foreign",
+        "state",
+        "national",
+        "security",
+        "natural",
+        "resources",
+        "space",
+        "agency",
+        "party",
+        "special",
+        "air",
+        "force",
+        "army",
+        "navy",
+        "press",
+        "head",
+        "chief",
+        "official",
+        "general",
+        "former",
+        "deputy",
+        "acting",
+        "interim",
+        "senior",
+        "assistant",
+        "vice",
+        "crown",
+        "supreme",
+        "grand",
+        "royal",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "economy",
+        "trade",
+        "health",
+        "energy",
+        "culture",
+        "tourism",
+        "transport",
+        "education",
+        "labour",
+        "labor",
+        "justice",
+        "environment",
+        "development",
+        "affairs",
+        "cabinet",
+        "nuclear",
+        "atomic",
+        "managing",
+        "executive",
+        "star",
+        "count",
+        "st",
+        "saint",
+        "lady",
+        "lord",
+        "miss",
     }:
         return "person"
     return False
@@ -952,8 +1148,10 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
             is_noun = form in _NOUN_FORMS
             if form in _AMBIGUOUS_NOUNS or form in ("stop", "stops", "stay", "leg"):
                 prev = items[i - 1].low if i > 0 else ""
-                noun_context = prev in _DETERMINERS or prev.endswith(("’s", "'s")) or (
-                    i > 0 and items[i - 1].kind in ("name", "mover", "time")
+                noun_context = (
+                    prev in _DETERMINERS
+                    or prev.endswith(("’s", "'s"))
+                    or (i > 0 and items[i - 1].kind in ("name", "mover", "time"))
                 )
                 if form in ("visit", "trip", "flight", "cruise", "drive", "ride", "stage",
                             "route", "leg", "crossing", "passage", "tour of"):  # fmt: skip
@@ -986,28 +1184,75 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     prev = items[hit.index - 1].low if hit.index > 0 else ""
     nxt = items[hit.last + 1].low if hit.last + 1 < len(items) else ""
     form = hit.form
-    if form == "left" and (prev in ("the", "far", "centre", "center") or nxt in ("wing",
-                                                                               "behind")):
+    if form == "left" and (prev in ("the", "far", "centre", "center") or nxt in ("wing", "behind")):
         return True
-    if form in ("land", "end", "start", "finish", "race", "track", "board", "rest", "camp",
-                "address", "stay", "stop", "drive", "ride", "tour", "walk", "march",
-                "flight", "route", "journey", "leg", "head", "spend", "cycle", "speed",
-                "sign", "appear", "wave", "speak", "move", "crossing", "pass",
-                "transfer", "climb", "return", "exit", "quit", "overnight", "dock",
-                "visit", "trip") and prev in ("the", "a", "an", "its", "their", "his", "her",
-                                              "of", "this", "that") and not hit.is_noun:
+    if (
+        form
+        in (
+            "land",
+            "end",
+            "start",
+            "finish",
+            "race",
+            "track",
+            "board",
+            "rest",
+            "camp",
+            "address",
+            "stay",
+            "stop",
+            "drive",
+            "ride",
+            "tour",
+            "walk",
+            "march",
+            "flight",
+            "route",
+            "journey",
+            "leg",
+            "head",
+            "spend",
+            "cycle",
+            "speed",
+            "sign",
+            "appear",
+            "wave",
+            "speak",
+            "move",
+            "crossing",
+            "pass",
+            "transfer",
+            "climb",
+            "return",
+            "exit",
+            "quit",
+            "overnight",
+            "dock",
+            "visit",
+            "trip",
+        )
+        and prev in ("the", "a", "an", "its", "their", "his", "her", "of", "this", "that")
+        and not hit.is_noun
+    ):
         return True
     if form in ("head", "heads") and prev in ("the", "a", "as", "of", "deputy", "former"):
         return True
     if form in ("meeting",) and prev in ("the", "a", "this", "that", "their", "his", "her"):
         return False
-    if form in ("end", "ended", "ends", "ending", "concluded", "conclude", "concludes") and nxt in (
-        "of", "the", "a", "an", "his", "her", "their", "its", "this", "that", "up", "in", "to"
-    ) and nxt not in ("in",):
+    if (
+        form in ("end", "ended", "ends", "ending", "concluded", "conclude", "concludes")
+        and nxt
+        in ("of", "the", "a", "an", "his", "her", "their", "its", "this", "that", "up", "in", "to")
+        and nxt not in ("in",)
+    ):
         return True
-    if form in ("going",) and nxt == "to" and hit.last + 2 < len(items) and items[
-        hit.last + 2
-    ].kind == "word" and items[hit.last + 2].low not in _FILLER_WORDS:
+    if (
+        form in ("going",)
+        and nxt == "to"
+        and hit.last + 2 < len(items)
+        and items[hit.last + 2].kind == "word"
+        and items[hit.last + 2].low not in _FILLER_WORDS
+    ):
         return True  # "going to meet": a future marker, not motion
     if form in ("took", "take", "takes", "taking", "caught", "catch", "catches", "hopped"):
         return not _transport_after(items, hit.last) and not any(
@@ -1016,22 +1261,51 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         )
     if form in ("played", "plays", "performed", "performs", "perform", "performing", "sang"):
         return False
-    if form in ("started", "start", "starts", "began", "begin", "begins", "opened",
-                "opens") and any(
+    if form in (
+        "started",
+        "start",
+        "starts",
+        "began",
+        "begin",
+        "begins",
+        "opened",
+        "opens",
+    ) and any(
         it.low in ("trip", "tour", "visit", "journey", "voyage", "day", "race", "stage", "leg")
         for it in items[hit.last + 1 : hit.last + 4]
     ):
         return False
-    if form in ("pass", "tour", "stop", "visit", "trip", "end", "start") and hit.index > 0 and (
-        items[hit.index - 1].kind in ("name", "unknown_place", "place")
-        or _is_capitalised(items[hit.index - 1].text)
-    ) and not hit.is_noun:
+    if (
+        form in ("pass", "tour", "stop", "visit", "trip", "end", "start")
+        and hit.index > 0
+        and (
+            items[hit.index - 1].kind in ("name", "unknown_place", "place")
+            or _is_capitalised(items[hit.index - 1].text)
+        )
+        and not hit.is_noun
+    ):
         return True  # "the Tourmalet pass", "the Eras Tour"
     if form in ("opened", "opens"):
         return True
-    if form in ("started", "start", "starts", "began", "begin", "begins", "launched",
-                "launches", "kicked off", "kicks off", "kick off") and nxt not in (
-        "in", "at", "from", "on", "out", "off",
+    if form in (
+        "started",
+        "start",
+        "starts",
+        "began",
+        "begin",
+        "begins",
+        "launched",
+        "launches",
+        "kicked off",
+        "kicks off",
+        "kick off",
+    ) and nxt not in (
+        "in",
+        "at",
+        "from",
+        "on",
+        "out",
+        "off",
     ):
         return True
     return form in ("moving", "move", "moved", "moves") and nxt in ("forward", "ahead", "on")
@@ -1059,7 +1333,11 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
     # A direct object: "visited Pyongyang", "left Khasan", "crossed the Razdolnaya River".
     if cue.obj is not None and not hit.is_noun:
         role = cue.obj
-    elif hit.form in ("visit to", "visits to") or hit.form.endswith((" in", " at")) and hit.cue is _NOUN_STOP:
+    elif (
+        hit.form in ("visit to", "visits to")
+        or hit.form.endswith((" in", " at"))
+        and hit.cue is _NOUN_STOP
+    ):
         role = "stop"
     elif hit.form.endswith(" into"):
         role = cue.preps.get("into", "destination")
@@ -1106,15 +1384,40 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                     nxt is not None and nxt.low == "and" and after_and is not None
                     and after_and.low in ("then", "on", "to", "via", "through", "into")
                 )  # fmt: skip
-                if nxt is not None and nxt.kind == "word" and not continues and (
-                    nxt.low in _BOUNDARY_WORDS or nxt.low in _CUE_FORMS
-                    or nxt.low in ("and", "then", "before", "after", "with", "some", "roughly",
-                                   "about", "nearly", "where", "while")
-                ) and not (last_was_place and nxt.low == "and"):
+                if (
+                    nxt is not None
+                    and nxt.kind == "word"
+                    and not continues
+                    and (
+                        nxt.low in _BOUNDARY_WORDS
+                        or nxt.low in _CUE_FORMS
+                        or nxt.low
+                        in (
+                            "and",
+                            "then",
+                            "before",
+                            "after",
+                            "with",
+                            "some",
+                            "roughly",
+                            "about",
+                            "nearly",
+                            "where",
+                            "while",
+                        )
+                    )
+                    and not (last_was_place and nxt.low == "and")
+                ):
                     break
-                if nxt is not None and nxt.kind in ("name",) or (
-                    nxt is not None and nxt.kind == "mover" and nxt.actor is not None
-                    and nxt.actor.anaphor in ("he", "she", "they", "it")
+                if (
+                    nxt is not None
+                    and nxt.kind in ("name",)
+                    or (
+                        nxt is not None
+                        and nxt.kind == "mover"
+                        and nxt.actor is not None
+                        and nxt.actor.anaphor in ("he", "she", "they", "it")
+                    )
                 ):
                     break
                 if not last_was_place:
@@ -1149,9 +1452,13 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             qualifying = words in ("in", "near", "outside", "inside", "of") and since_place <= 3
             if qualifying and out and words == "near":
                 prev_place = items[out[-1].item_index].resolved
-                if prev_place is not None and prev_place.place is not None and (
-                    prev_place.place.kind in ("sea", "region", "river", "lake", "mountain",
-                                              "island")
+                if (
+                    prev_place is not None
+                    and prev_place.place is not None
+                    and (
+                        prev_place.place.kind
+                        in ("sea", "region", "river", "lake", "mountain", "island")
+                    )
                 ):
                     qualifying = False  # "into the Taiwan Strait near Kaohsiung"
             role = cue.preps.get(words, new_role)
@@ -1167,8 +1474,11 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             j += 1
             continue
         since_place += 1
-        if low in _FILLER_WORDS or low.endswith(("ern", "’s", "'s")) or low.isdigit() or (
-            re.fullmatch(r"[\d,.]+", low)
+        if (
+            low in _FILLER_WORDS
+            or low.endswith(("ern", "’s", "'s"))
+            or low.isdigit()
+            or (re.fullmatch(r"[\d,.]+", low))
         ):
             last_was_place = False
             j += 1
@@ -1182,11 +1492,46 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
 
 
 _STOPOVER_PURPOSES = frozenset({"refuel", "rest", "regroup", "resupply", "refit", "recover"})
-_FACILITY_NOUNS = frozenset({"station", "airport", "stadium", "cathedral", "square", "palace",
-                             "terminal", "port", "harbour", "harbor", "arena", "hall", "dome",
-                             "base", "airfield", "pier", "quay", "bridge", "park", "hotel"})
-_DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mile", "metres",
-                             "meters", "kilometre", "kilometer", "away", "hours", "minutes"})
+_FACILITY_NOUNS = frozenset(
+    {
+        "station",
+        "airport",
+        "stadium",
+        "cathedral",
+        "square",
+        "palace",
+        "terminal",
+        "port",
+        "harbour",
+        "harbor",
+        "arena",
+        "hall",
+        "dome",
+        "base",
+        "airfield",
+        "pier",
+        "quay",
+        "bridge",
+        "park",
+        "hotel",
+    }
+)
+_DISTANCE_UNITS = frozenset(
+    {
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "mile",
+        "metres",
+        "meters",
+        "kilometre",
+        "kilometer",
+        "away",
+        "hours",
+        "minutes",
+    }
+)
 
 
 def _preposition_at(items: list[Item], j: int) -> tuple[str, Role | None] | None:
@@ -1202,20 +1547,22 @@ def _preposition_at(items: list[Item], j: int) -> tuple[str, Role | None] | None
     return None
 
 
+_NOUN_LIKE_VERB_FORMS = frozenset(
+    {"stop", "stay", "leg", "end", "start", "land", "head", "route", "race", "rest", "board",
+     "drive", "ride", "tour", "base", "line", "finish", "camp"}
+)  # fmt: skip
+
+
 def _starts_cue(items: list[Item], j: int) -> bool:
     low = items[j].low
     cue = _CUE_FORMS.get(low)
     if cue is None:
         return False
-    if low in _NOUN_FORMS or low in ("stop", "stay", "leg", "end", "start", "land", "head",
-                                     "route", "race", "rest", "board", "drive", "ride",
-                                     "tour", "base", "line", "finish", "camp"):
-        return False
-    return True
+    return not (low in _NOUN_FORMS or low in _NOUN_LIKE_VERB_FORMS)
 
 
 def _infinitive_after(items: list[Item], j: int) -> bool:
-    """"to meet", "to discuss": `to` starting a verb phrase, not a destination."""
+    """ "to meet", "to discuss": `to` starting a verb phrase, not a destination."""
     if j + 1 >= len(items):
         return True
     nxt = items[j + 1]
@@ -1250,27 +1597,32 @@ def _skip_transport(items: list[Item], j: int) -> int:
 
 
 def _is_modifier(items: list[Item], j: int) -> bool:
-    """"the Far East city of Ussuriysk": a place that only qualifies the next one."""
+    """ "the Far East city of Ussuriysk": a place that only qualifies the next one."""
     k = j + 1
     if k < len(items) and items[k].kind == "word" and items[k].low in ("’s", "'s"):
         return True
-    possessive = (k < len(items) and items[k].kind == "word" and items[k].low in ("’s", "'s")) or (
-        k + 1 < len(items) and items[k].text in ("'", "’") and items[k + 1].low == "s"
-    ) or items[j].text.endswith(("’s", "'s"))
+    possessive = (
+        (k < len(items) and items[k].kind == "word" and items[k].low in ("’s", "'s"))
+        or (k + 1 < len(items) and items[k].text in ("'", "’") and items[k + 1].low == "s")
+        or items[j].text.endswith(("’s", "'s"))
+    )
     if possessive:
         # "Russia's Vostochny Cosmodrome", "Russia's TASS agency": the place only qualifies;
         # "Moscow's Yaroslavsky station": the station is in Moscow.
         rest = items[k : k + 8]
         if any(it.kind in ("place", "unknown_place") for it in rest[:7]):
             return True
-        words = [it for it in rest if it.kind in ("word", "name")][1:4]
-        if words and _is_capitalised(words[0].text):
-            return not any(w.low in _FACILITY_NOUNS for w in words)
+        following = [it for it in rest if it.kind in ("word", "name")][1:4]
+        if following and _is_capitalised(following[0].text):
+            return not any(w.low in _FACILITY_NOUNS for w in following)
         return False
     words = 0
     while k < len(items) and items[k].kind == "word" and words < 4:
-        if items[k].low in ("at", "in", "near") and words >= 1 and k + 1 < len(items) and (
-            items[k + 1].kind in ("place", "unknown_place")
+        if (
+            items[k].low in ("at", "in", "near")
+            and words >= 1
+            and k + 1 < len(items)
+            and (items[k + 1].kind in ("place", "unknown_place"))
         ):
             return True  # "on the Red Sea coast at Yanbu"
         if items[k].low == "of":
@@ -1300,8 +1652,11 @@ def _clause_start(items: list[Item], index: int) -> int:
             return k + 1
         if it.kind == "word" and it.low in _BOUNDARY_WORDS:
             # "The ship, which blocked the canal, arrived": skip the relative clause.
-            if it.low in ("which", "who") and k > 0 and items[k - 1].text == "," and (
-                index > 0 and items[index - 1].text == ","
+            if (
+                it.low in ("which", "who")
+                and k > 0
+                and items[k - 1].text == ","
+                and (index > 0 and items[index - 1].text == ",")
             ):
                 k -= 2
                 continue
@@ -1314,9 +1669,10 @@ def _clause_start(items: list[Item], index: int) -> int:
                 return k + 1
         if it.kind == "punct" and it.text == "," and k + 1 < len(items):
             nxt = items[k + 1]
-            if nxt.kind in ("name", "mover") or (nxt.kind == "word" and nxt.low in (
-                "and", "then", "before", "after", "where", "which", "while"
-            )):
+            if nxt.kind in ("name", "mover") or (
+                nxt.kind == "word"
+                and nxt.low in ("and", "then", "before", "after", "where", "which", "while")
+            ):
                 return k + 1
         k -= 1
     return 0
@@ -1378,14 +1734,18 @@ def _cue_actor(
             pass
         return _actor_key(chosen, registry)
     # Participle clauses at sentence start: "Arriving in Khasan, Kim ..." / "After leaving X,".
-    if start == 0 or (start > 0 and items[start - 1].low in ("after", "before", "following",
-                                                           "upon", "on")):
-        if hit.form.endswith("ing") or items[hit.index - 1 if hit.index else 0].low in (
-            "after", "before", "following", "upon", "on", "a", "his", "her"
-        ) or hit.is_noun:
-            for it in items[hit.last + 1 :]:
-                if it.kind in ("name", "mover") and it.actor is not None:
-                    return _actor_key(it, registry)
+    if (
+        start == 0
+        or (start > 0 and items[start - 1].low in ("after", "before", "following", "upon", "on"))
+    ) and (
+        hit.form.endswith("ing")
+        or items[hit.index - 1 if hit.index else 0].low
+        in ("after", "before", "following", "upon", "on", "a", "his", "her")
+        or hit.is_noun
+    ):
+        for it in items[hit.last + 1 :]:
+            if it.kind in ("name", "mover") and it.actor is not None:
+                return _actor_key(it, registry)
     content = [
         it for it in prefix
         if it.kind == "word" and it.low not in _SUBJECT_FILLERS and not it.low.endswith("ly")
@@ -1393,9 +1753,13 @@ def _cue_actor(
     if any(it.low in _GROUP_WORDS or _is_capitalised(it.text) for it in content):
         return None  # someone else is the subject: "An advance team of officials travelled"
     for k, it in enumerate(prefix):
-        if it.kind == "word" and it.low in ("a", "an", "the", "this", "another") and any(
-            w.kind == "word" and w.low not in _SUBJECT_FILLERS and w.low not in _FILLER_WORDS
-            for w in prefix[k + 1 : k + 4]
+        if (
+            it.kind == "word"
+            and it.low in ("a", "an", "the", "this", "another")
+            and any(
+                w.kind == "word" and w.low not in _SUBJECT_FILLERS and w.low not in _FILLER_WORDS
+                for w in prefix[k + 1 : k + 4]
+            )
         ):
             return None  # "a Chinese balloon drifted over ...": a subject of its own
     if any(it.kind in ("place", "unknown_place") for it in prefix) and not hit.is_noun:
@@ -1409,8 +1773,22 @@ def _cue_actor(
     return registry.last_any
 
 
-_HOST_FORMS = frozenset({"welcomed", "greeted", "received", "hosted", "welcomes", "greets",
-                         "receives", "hosts", "welcome", "greet", "receive", "host"})
+_HOST_FORMS = frozenset(
+    {
+        "welcomed",
+        "greeted",
+        "received",
+        "hosted",
+        "welcomes",
+        "greets",
+        "receives",
+        "hosts",
+        "welcome",
+        "greet",
+        "receive",
+        "host",
+    }
+)
 
 
 def _passive(items: list[Item], hit: CueHit) -> bool:
@@ -1419,36 +1797,52 @@ def _passive(items: list[Item], hit: CueHit) -> bool:
 
 
 def _object_actor(items: list[Item], hit: CueHit) -> Item | None:
-    """"Putin received the leaders", "Xi welcomed him": the guest is the one who travelled."""
+    """ "Putin received the leaders", "Xi welcomed him": the guest is the one who travelled."""
     for it in items[hit.last + 1 : hit.last + 5]:
         if it.kind in ("name", "mover") and it.actor is not None:
             return it
         if it.kind == "word" and it.low in ("him", "her", "them"):
-            ref = ActorRef("person" if it.low != "them" else None, None,
-                           anaphor="he" if it.low != "them" else "they")
+            ref = ActorRef(
+                "person" if it.low != "them" else None,
+                None,
+                anaphor="he" if it.low != "them" else "they",
+            )
             return Item("mover", it.start, it.end, it.text, it.low, actor=ref)
         if it.kind == "word" and it.low in PREPOSITIONS:
             break
     return None
 
 
-_EVENT_VENUE_FORMS = frozenset({"take place", "took place", "takes place", "taking place",
-                               "be held", "was held", "were held", "is held", "being held",
-                               "will be held"})
+_EVENT_VENUE_FORMS = frozenset(
+    {
+        "take place",
+        "took place",
+        "takes place",
+        "taking place",
+        "be held",
+        "was held",
+        "were held",
+        "is held",
+        "being held",
+        "will be held",
+    }
+)
 
 
 def _noun_owner(items: list[Item], hit: CueHit, registry: ActorRegistry) -> str | None:
-    """"Kim's visit", "his trip", "the visit by Mr. Shoigu": who the travel noun belongs to."""
+    """ "Kim's visit", "his trip", "the visit by Mr. Shoigu": who the travel noun belongs to."""
     k = hit.index - 1
     hops = 0
     while k >= 0 and hops < 4:
         it = items[k]
         if it.kind in ("name", "mover") and it.actor is not None:
-            if it.text.endswith(("’s", "'s")) or (
-                k + 1 < len(items) and items[k + 1].low in ("’s", "'s")
-            ) or it.actor.anaphor in ("his", "her", "its", "their") or it.kind == "name" or (
-                it.actor.anaphor or ""
-            ).startswith(("his ", "her ", "its ", "their ")):
+            if (
+                it.text.endswith(("’s", "'s"))
+                or (k + 1 < len(items) and items[k + 1].low in ("’s", "'s"))
+                or it.actor.anaphor in ("his", "her", "its", "their")
+                or it.kind == "name"
+                or (it.actor.anaphor or "").startswith(("his ", "her ", "its ", "their "))
+            ):
                 return _actor_key(it, registry)
             break
         if it.kind == "word" and it.low in ("his", "her", "its", "their"):
@@ -1611,9 +2005,12 @@ def extract_movements(
             wide_text = _text_between(article.text, items, clause_start, clause_end)
             if _NEGATION_RE.search(_clause_tail(article.text, items, hit.last, clause_end)):
                 continue
-            if clause_start > 0 and items[clause_start - 1].low in (
-                "before", "after", "until", "as", "while", "once", "when"
-            ) and items[clause_start - 1].low != "after":
+            if (
+                clause_start > 0
+                and items[clause_start - 1].low
+                in ("before", "after", "until", "as", "while", "once", "when")
+                and items[clause_start - 1].low != "after"
+            ):
                 clause_text = _text_between(article.text, items, 0, hit.last)
             first_status = _cue_status(items, hit, clause_text, sentence.text, governed[0].role)
             tense: Tense = "future" if first_status == "planned" else "past"
@@ -1623,9 +2020,11 @@ def extract_movements(
                                               sentence, ref, context_date, wide_text)  # fmt: skip
             for g in _drop_qualifiers(items, governed):
                 item = items[g.item_index]
-                rm = item.resolved
-                if rm is None or rm.place is None:
+                mention = item.resolved
+                if mention is None or mention.place is None:
                     continue
+                rm = mention
+                place = mention.place
                 role = g.role
                 if hit.form.startswith(("after", "following")) or _after_clause(items, hit):
                     role = "origin"
@@ -1634,13 +2033,16 @@ def extract_movements(
                     continue
                 if g.prep in ("toward", "towards") and status in ("visited", "reported"):
                     status = "planned"  # a heading, not an arrival
-                if when is not None and when.start is not None and ref is not None and (
-                    status == "visited" and when.start > ref
+                if (
+                    when is not None
+                    and when.start is not None
+                    and ref is not None
+                    and (status == "visited" and when.start > ref)
                 ):
                     status = "planned"
                 place_when = _time_right_after(items, g.item_index, cue_times, sentence) or when
                 actor_name = registry.display(key)
-                token = (sentence.index, rm.place.id, key)
+                token = (sentence.index, place.id, key)
                 if token in seen:
                     continue
                 seen.add(token)
@@ -1652,7 +2054,7 @@ def extract_movements(
                         sentence_index=sentence.index,
                         start=rm.mention.start,
                         end=rm.mention.end,
-                        place=rm.place,
+                        place=place,
                         role=role,
                         status=status,
                         when=place_when,
@@ -1670,7 +2072,7 @@ _DATELINE_END = re.compile(r"\s(?:—|–|--|-)\s|\)\s*(?:—|–|-)?\s*|\(\w[^)
 
 
 def _without_dateline(sentence: Sentence, times: list[TimeExpression]) -> list[TimeExpression]:
-    """"SEOUL, Sept. 13 (Yonhap) —": the dateline's date is when the story was filed."""
+    """ "SEOUL, Sept. 13 (Yonhap) —": the dateline's date is when the story was filed."""
     if sentence.index > 3 or not times:
         return times
     m = _DATELINE_END.search(sentence.text[:90])
@@ -1696,8 +2098,23 @@ def _update_salience(items: list[Item], registry: ActorRegistry) -> None:
             return
         if it.kind == "name" and it.actor is not None:
             prev = items[k - 1].low if k > 0 else ""
-            if prev in ("with", "met", "meet", "by", "between", "and", "to", "for", "of",
-                        "from", "than", "welcomed", "greeted", "received", "hosted"):
+            if prev in (
+                "with",
+                "met",
+                "meet",
+                "by",
+                "between",
+                "and",
+                "to",
+                "for",
+                "of",
+                "from",
+                "than",
+                "welcomed",
+                "greeted",
+                "received",
+                "hosted",
+            ):
                 continue
             key = _actor_key(it, registry)
             if key is not None:
@@ -1711,15 +2128,25 @@ def _update_salience(items: list[Item], registry: ActorRegistry) -> None:
 
 
 def _after_clause(items: list[Item], hit: CueHit) -> bool:
-    """"after leaving X", "following a stop at X": the place comes before the main clause's."""
+    """ "after leaving X", "following a stop at X": the place comes before the main clause's."""
     k = hit.index - 1
     hops = 0
     while k >= 0 and hops < 3:
         low = items[k].low
         if low in ("after", "following"):
             return True
-        if items[k].kind != "word" or low not in ("a", "an", "the", "his", "her", "its",
-                                                  "their", "brief", "short", "two-day"):
+        if items[k].kind != "word" or low not in (
+            "a",
+            "an",
+            "the",
+            "his",
+            "her",
+            "its",
+            "their",
+            "brief",
+            "short",
+            "two-day",
+        ):
             return False
         k -= 1
         hops += 1
@@ -1727,7 +2154,7 @@ def _after_clause(items: list[Item], hit: CueHit) -> bool:
 
 
 def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) -> list[Governed]:
-    """"Vladivostok, where he met Putin": the cue happens at the place before "where"."""
+    """ "Vladivostok, where he met Putin": the cue happens at the place before "where"."""
     if governed:
         return []
     k = hit.index - 1
@@ -1746,29 +2173,36 @@ def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) ->
 
 
 def _fronted_places(items: list[Item], hit: CueHit, governed: list[Governed]) -> list[Governed]:
-    """"From Khasan, the train headed to Ussuriysk": a fronted origin belongs to the next cue."""
+    """ "From Khasan, the train headed to Ussuriysk": a fronted origin belongs to the next cue."""
     out: list[Governed] = []
     if hit.index < 2:
         return out
     first = items[0]
-    if first.kind == "word" and first.low in ("from",) and len(items) > 1:
-        if items[1].kind == "place" and all(g.item_index != 1 for g in governed):
-            # only when nothing else governs it: no cue between it and this one
-            if not any(items[k].low in _CUE_FORMS and _starts_cue(items, k)
-                       for k in range(2, hit.index)):  # fmt: skip
-                out.append(Governed(1, "origin"))
+    fronted = (
+        first.kind == "word"
+        and first.low == "from"
+        and len(items) > 1
+        and items[1].kind == "place"
+        and all(g.item_index != 1 for g in governed)
+    )
+    # Only when nothing else governs it: no cue between it and this one.
+    if fronted and not any(
+        items[k].low in _CUE_FORMS and _starts_cue(items, k) for k in range(2, hit.index)
+    ):
+        out.append(Governed(1, "origin"))
     return out
 
 
 def _drop_qualifiers(items: list[Item], governed: list[Governed]) -> list[Governed]:
-    """"Vladivostok, Russia": a country or region after a place inside it only qualifies it."""
+    """ "Vladivostok, Russia": a country or region after a place inside it only qualifies it."""
     out: list[Governed] = []
     for g in governed:
         item = items[g.item_index]
         place = item.resolved.place if item.resolved else None
         k = g.item_index - 1
         if place is not None and k >= 1 and items[k].text == "," and items[k - 1].kind == "place":
-            prev_place = items[k - 1].resolved.place if items[k - 1].resolved else None
+            prev_resolved = items[k - 1].resolved
+            prev_place = prev_resolved.place if prev_resolved is not None else None
             if prev_place is not None and _contains(place, prev_place):
                 continue
         out.append(g)
@@ -1788,7 +2222,7 @@ def _contains(outer: Place, inner: Place) -> bool:
 def _time_right_after(
     items: list[Item], index: int, times: list[TimeExpression], sentence: Sentence
 ) -> TimeSpan | None:
-    """"to Dresden on Monday and to Münster on Tuesday": a date right after a place is its own."""
+    """ "to Dresden on Monday and to Münster on Tuesday": a date right after a place is its own."""
     found: list[TimeExpression] = []
     for it in items[index + 1 : index + 5]:
         if it.kind == "time" and it.time is not None:
@@ -1848,8 +2282,11 @@ def _movement_time(
     earlier = [t for t in times if sentence.start + t.end <= lo]
     chosen = in_clause or earlier
     when = merge_expressions(chosen)
-    if when is not None and when.start is None and context_date is not None and (
-        when.time_of_day is not None
+    if (
+        when is not None
+        and when.start is None
+        and context_date is not None
+        and (when.time_of_day is not None)
     ):
         when = when.model_copy(update={"start": context_date, "end": context_date})
     historical = False

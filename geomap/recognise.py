@@ -164,12 +164,15 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
             and tokens[i + 1].lower in SPEECH_VERBS
             and tokens[i + 1].sentence_index == token.sentence_index
             and not token.sentence_initial
+            and not (i > 0 and tokens[i - 1].lower in LOCATIVE_WORDS)
             and not _is_major(matcher.candidates(token.text))
         ):
             person.add(i)
         if token.lower.rstrip(".") in PERSON_TITLES or token.lower in PERSON_TITLES:
             j = i + 1
             while j < n and j - i <= 4 and tokens[j].capitalised:
+                if not NAME_GAP_RE.fullmatch(matcher.text[tokens[j - 1].end : tokens[j].start]):
+                    break  # "Minister Alexander Kozlov (...) Vladivostok": the name has ended
                 if tokens[j].lower.rstrip(".") in PERSON_TITLES:
                     j += 1
                     continue
@@ -234,6 +237,12 @@ def _accept(
         if word.lower() in NEVER_PLACES:
             return False
         shouting = word.isupper() and len(word) > 1 and "." not in word
+        # A word that is also a region ("Pool", a Congolese department) needs more than that.
+        exempt = any(
+            c.place.kind in ("country", "continent", "capital")
+            or c.place.population >= LARGE_POPULATION
+            for c in candidates
+        )
         if shouting and len(word) <= 4:
             return any(
                 c.name_type in ("abbreviation", "main", "alias") and c.place.kind in MAJOR_KINDS
@@ -249,7 +258,7 @@ def _accept(
             and previous.sentence_index == first.sentence_index
             and previous.lower in LOCATIVE_WORDS
         )
-        if is_common_word(word) and not major and not (introduced and not shouting):
+        if is_common_word(word) and not exempt and not (introduced and not shouting):
             if first.sentence_initial or shouting or not strong:
                 return False
             return None  # a word and a sizeable town: only if the document is about its country

@@ -80,7 +80,7 @@ def build_routes(movements: list[Movement], articles: list[Article]) -> list[Rou
             keyed = _keyed(trip, article_rank)
             builds = _merge_stops(keyed)
             stops = [_stop(b, sentences) for b in builds]
-            kinds = {m.place.id: m.place.kind for m in trip}
+            kinds: dict[str, str] = {m.place.id: m.place.kind for m in trip}
             stops = _drop_coarse(stops, kinds)
             stops = _fold_facilities(stops, kinds)
             stops = _assign_roles(stops)
@@ -114,8 +114,11 @@ def _group_by_actor(movements: list[Movement]) -> dict[str, list[Movement]]:
         parts = key.split()
         for other in keys:
             o = other.split()
-            if other < key and len(o) == len(parts) >= 2 and o[-1] == parts[-1] and (
-                o[0][:4] == parts[0][:4] and o[1:-1] == parts[1:-1]
+            if (
+                other < key
+                and len(o) == len(parts) >= 2
+                and o[-1] == parts[-1]
+                and (o[0][:4] == parts[0][:4] and o[1:-1] == parts[1:-1])
             ):
                 forms[other].update(forms.pop(key))  # "Sergei Shoigu" / "Sergey Shoigu"
                 keys.remove(key)
@@ -164,9 +167,7 @@ def _span(m: Movement) -> tuple[dt.date, dt.date] | None:
     return m.when.start, m.when.end or m.when.start
 
 
-def _split_trips(
-    movements: list[Movement], articles: dict[str, Article]
-) -> list[list[Movement]]:
+def _split_trips(movements: list[Movement], articles: dict[str, Article]) -> list[list[Movement]]:
     """Historical movements by year; current ones split at gaps; undated ones placed nearby."""
     trips: list[list[Movement]] = []
     undated_historical = [m for m in movements if m.historical and not _span(m)]
@@ -274,11 +275,7 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
         if day is not None:
             out.append(_Keyed(m, day, True, rank, ROLE_RANK[m.role]))
             continue
-        same = [
-            (o, d)
-            for o in by_article[m.article_id]
-            if (d := _day_value(o)) is not None
-        ]
+        same = [(o, d) for o in by_article[m.article_id] if (d := _day_value(o)) is not None]
         same_sentence = [(o, d) for o, d in same if o.sentence_index == m.sentence_index]
         if m.when is not None and m.when.start is not None and m.when.end is not None:
             # A loose date ("in mid-July"): its middle, better than guessing from the text.
@@ -289,8 +286,9 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             estimate = trip_hi + 0.5  # a plan nobody dated: after what is known to have happened
         elif m.role == "origin":
             estimate = min((d for _, d in same), default=trip_lo) - 0.5
-        elif m.role == "destination" and not any(o.sentence_index < m.sentence_index
-                                                 for o, _ in same):
+        elif m.role == "destination" and not any(
+            o.sentence_index < m.sentence_index for o, _ in same
+        ):
             estimate = max((d for _, d in same), default=trip_hi) + 0.5
         else:
             before = [d for o, d in same if o.sentence_index <= m.sentence_index]
@@ -365,8 +363,20 @@ def _narrative_merge(keyed: list[_Keyed]) -> list[_Keyed]:
     return sequence
 
 
-AREA_KINDS = frozenset({"country", "continent", "admin1", "admin2", "region", "sea", "river",
-                        "lake", "mountain", "island"})
+AREA_KINDS = frozenset(
+    {
+        "country",
+        "continent",
+        "admin1",
+        "admin2",
+        "region",
+        "sea",
+        "river",
+        "lake",
+        "mountain",
+        "island",
+    }
+)
 
 
 def _same_place(a: Movement, b: Movement) -> bool:
@@ -381,7 +391,7 @@ def _same_place(a: Movement, b: Movement) -> bool:
 
 
 def _is_return(m: Movement) -> bool:
-    """"returned to", "flew back to", "came back": the text says the place is revisited."""
+    """ "returned to", "flew back to", "came back": the text says the place is revisited."""
     return m.cue.startswith(RETURN_CUES) or "back" in m.cue.split()
 
 
@@ -471,6 +481,7 @@ def _main_role(movements: list[Movement]) -> Role:
 
 def _when(movements: list[Movement], best: Movement) -> TimeSpan | None:
     """The stop's time: from its confirmed movements when they are dated, else from any."""
+
     def dated(ms: list[Movement]) -> list[Movement]:
         return [m for m in ms if m.when is not None and m.when.start is not None]
 
@@ -506,7 +517,8 @@ def _drop_coarse(stops: list[Stop], kind_by_id: dict[str, str]) -> list[Stop]:
             ):
                 continue
         elif kind in ("admin1", "admin2", "region") and any(
-            f.country == s.country and (
+            f.country == s.country
+            and (
                 (f.admin1 and f.admin1.casefold() == s.name.casefold())
                 or great_circle((f.lat, f.lon), (s.lat, s.lon)).km <= REGION_CONTAINS_KM
             )

@@ -18,13 +18,13 @@ PERSON_TITLES = frozenset(
 
 # Calendar and other capitalised words that are never places on their own.
 NEVER_PLACES = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "i", "you", "he", "she", "it", "we", "they", "his", "her", "its", "our", "their", "my", "your", "this", "that", "these", "those", "there", "here", "the", "a", "an", "and", "or", "but", "if", "when", "while", "after", "before", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without", "about", "against", "between", "during", "under", "over", "today", "tomorrow", "yesterday", "tonight", "mr", "mrs", "ms", "dr", "said", "says", "according", "also", "however", "meanwhile", "christmas", "easter", "ramadan", "eid", "god", "allah", "internet", "covid", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old", "great", "upper", "lower"]
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "i", "you", "he", "she", "it", "we", "they", "his", "her", "its", "our", "their", "my", "your", "this", "that", "these", "those", "there", "here", "the", "a", "an", "and", "or", "but", "if", "when", "while", "after", "before", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without", "about", "against", "between", "during", "under", "over", "today", "tomorrow", "yesterday", "tonight", "mr", "mrs", "ms", "dr", "said", "says", "also", "however", "meanwhile", "christmas", "easter", "ramadan", "eid", "god", "allah", "internet", "covid", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old", "great", "upper", "lower"]
 )
 
 # Verbs of speech after a bare name make it a person: "Noma said", "Keith recalled".
 SPEECH_VERBS = frozenset(
     """said says told added recalled explained noted asked replied wrote tweeted insisted
-    argued stated claimed warned urged admitted according""".split()
+    argued stated claimed warned urged admitted""".split()
 )
 
 # Words before a name that introduce a location: "in Allendale", "near Red Oak".

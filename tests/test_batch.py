@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from gazetteer.store import Gazetteer
 from geomap import batch
 from geomap.errors import OutputError
 from geomap.models import Article, ExtractedArticle
@@ -33,7 +35,7 @@ def jsonl_input(tmp_path: Path) -> Path:
     return path
 
 
-def _extract(inputs: list[str], output: Path, jobs: int) -> list[dict[str, object]]:
+def _extract(inputs: list[str], output: Path, jobs: int) -> list[dict[str, Any]]:
     code = batch.extract_to(
         inputs, output=output, jobs=jobs, published=None, max_bytes=1_000_000, quiet=True
     )
@@ -41,7 +43,7 @@ def _extract(inputs: list[str], output: Path, jobs: int) -> list[dict[str, objec
     return [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
 
 
-def test_jobs_do_not_change_output(gazetteer: object, jsonl_input: Path, tmp_path: Path) -> None:
+def test_jobs_do_not_change_output(gazetteer: Gazetteer, jsonl_input: Path, tmp_path: Path) -> None:
     one = tmp_path / "one.jsonl"
     two = tmp_path / "two.jsonl"
     records = _extract([str(jsonl_input)], one, jobs=1)
@@ -51,7 +53,7 @@ def test_jobs_do_not_change_output(gazetteer: object, jsonl_input: Path, tmp_pat
 
 
 def test_output_lines_are_valid_predictions(
-    gazetteer: object, jsonl_input: Path, tmp_path: Path
+    gazetteer: Gazetteer, jsonl_input: Path, tmp_path: Path
 ) -> None:
     records = _extract([str(jsonl_input)], tmp_path / "out.jsonl", jobs=1)
     texts = dict(ARTICLES)
@@ -62,22 +64,20 @@ def test_output_lines_are_valid_predictions(
             assert (toponym.lat is None) == (toponym.lon is None)
     by_id = {r["id"]: r for r in records}
     assert by_id["none"]["toponyms"] == []
-    names = {t["name"] for t in by_id["japan"]["toponyms"]}  # type: ignore[union-attr]
+    names = {t["name"] for t in by_id["japan"]["toponyms"]}
     assert {"Osaka", "Tokyo"} <= names
 
 
-def test_iter_extract_keeps_input_order_with_workers(gazetteer: object) -> None:
+def test_iter_extract_keeps_input_order_with_workers(gazetteer: Gazetteer) -> None:
     articles = [Article(id=key, text=text) for key, text in ARTICLES * 3]
-    serial = list(batch.iter_extract(articles, 1, gazetteer=gazetteer))  # type: ignore[arg-type]
-    parallel = list(
-        batch.iter_extract(articles, 2, gazetteer=gazetteer, chunksize=2)  # type: ignore[arg-type]
-    )
+    serial = list(batch.iter_extract(articles, 1, gazetteer=gazetteer))
+    parallel = list(batch.iter_extract(articles, 2, gazetteer=gazetteer, chunksize=2))
     assert serial == parallel
     assert [r.id for r in parallel] == [a.id for a in articles]
 
 
 def test_stdout_when_no_output(
-    gazetteer: object, jsonl_input: Path, capsys: pytest.CaptureFixture[str]
+    gazetteer: Gazetteer, jsonl_input: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = batch.extract_to(
         [str(jsonl_input)], output=None, jobs=1, published=None, max_bytes=1_000_000, quiet=True
@@ -88,13 +88,13 @@ def test_stdout_when_no_output(
 
 
 def test_failed_run_keeps_previous_output(
-    gazetteer: object, jsonl_input: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    gazetteer: Gazetteer, jsonl_input: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     output = tmp_path / "out.jsonl"
     output.write_text("previous\n", encoding="utf-8")
     calls = 0
 
-    def fail_on_third(article: Article, gazetteer: object) -> ExtractedArticle:
+    def fail_on_third(article: Article, gazetteer: Gazetteer) -> ExtractedArticle:
         nonlocal calls
         calls += 1
         if calls == 3:

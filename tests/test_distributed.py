@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gazetteer.store import Gazetteer
 from geomap.batch import iter_extract
 from geomap.models import Article
 
@@ -22,11 +23,11 @@ TEXTS = [
 
 
 @pytest.mark.slow
-def test_dask_matches_single_process(gazetteer: object) -> None:
+def test_dask_matches_single_process(gazetteer: Gazetteer) -> None:
     from geomap.distributed import extract_with_dask
 
     articles = [Article(id=f"a{i}", text=text) for i, text in enumerate(TEXTS)]
-    expected = list(iter_extract(articles, 1, gazetteer=gazetteer))  # type: ignore[arg-type]
+    expected = list(iter_extract(articles, 1, gazetteer=gazetteer))
     cluster = distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
@@ -41,7 +42,7 @@ def test_dask_matches_single_process(gazetteer: object) -> None:
                 articles,
                 client,
                 batch_size=2,
-                cache_dir=gazetteer.directory.parent,  # type: ignore[attr-defined]
+                cache_dir=gazetteer.directory.parent,
             )
     finally:
         cluster.close()

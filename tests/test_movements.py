@@ -24,8 +24,9 @@ PLACES: dict[str, Place] = {
     "Khasan": _place("t:khasan", "Khasan", "city", 42.43, 130.64, "RU"),
     "Ussuriysk": _place("t:ussuriysk", "Ussuriysk", "city", 43.80, 131.95, "RU"),
     "Vladivostok": _place("t:vladivostok", "Vladivostok", "city", 43.11, 131.87, "RU"),
-    "Vostochny Cosmodrome": _place("t:vostochny", "Vostochny Cosmodrome", "spaceport", 51.88,
-                                   128.33, "RU"),  # fmt: skip
+    "Vostochny Cosmodrome": _place(
+        "t:vostochny", "Vostochny Cosmodrome", "spaceport", 51.88, 128.33, "RU"
+    ),  # fmt: skip
     "Razdolnaya River": _place("t:razdolnaya", "Razdolnaya River", "river", 43.55, 131.9, "RU"),
     "Russia": _place("t:ru", "Russia", "country", 60.0, 90.0, "RU"),
     "North Korea": _place("t:kp", "North Korea", "country", 40.0, 127.0, "KP"),
@@ -61,8 +62,14 @@ def resolve(article: Article) -> list[ResolvedMention]:
                 taken.append((start, end))
                 demonym = name in DEMONYMS
                 place = PLACES[DEMONYMS[name]] if demonym else PLACES[name]
-                mention = Mention(article_id=article.id, sentence_index=sentence.index,
-                                  start=start, end=end, surface=name, demonym=demonym)
+                mention = Mention(
+                    article_id=article.id,
+                    sentence_index=sentence.index,
+                    start=start,
+                    end=end,
+                    surface=name,
+                    demonym=demonym,
+                )
                 out.append(ResolvedMention(mention=mention, place=place, confidence=1.0))
     return sorted(out, key=lambda r: r.mention.start)
 
@@ -155,7 +162,9 @@ def test_someone_else_as_subject_is_not_the_actor() -> None:
 
 
 def test_negation_drops_the_movement() -> None:
-    moves = movements("Kim Jong Un did not travel to Vladivostok. His trip to Moscow was cancelled.")
+    moves = movements(
+        "Kim Jong Un did not travel to Vladivostok. His trip to Moscow was cancelled."
+    )
     assert moves == []
 
 

@@ -94,7 +94,9 @@ def test_single_planned_stop_is_no_route_but_a_visit_is() -> None:
 def test_no_movements_no_routes() -> None:
     assert build_routes([], []) == []
     # Mentions without a movement cue never become stops.
-    assert _routes(("Washington warned Moscow about the war in Ukraine.", dt.date(2023, 9, 5))) == []
+    assert (
+        _routes(("Washington warned Moscow about the war in Ukraine.", dt.date(2023, 9, 5))) == []
+    )
 
 
 def test_same_place_under_two_ids_merges() -> None:

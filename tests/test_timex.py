@@ -25,14 +25,19 @@ def test_relative_words() -> None:
     assert normalise_time("yesterday morning", WED).time_of_day == "morning"  # type: ignore[union-attr]
     assert normalise_time("tomorrow", WED).start == dt.date(2023, 9, 14)  # type: ignore[union-attr]
     week = normalise_time("last week", WED)
-    assert week is not None and week.start == dt.date(2023, 9, 4) and week.end == dt.date(2023, 9, 10)
+    assert (
+        week is not None and week.start == dt.date(2023, 9, 4) and week.end == dt.date(2023, 9, 10)
+    )
     ago = normalise_time("four years ago", WED)
     assert ago is not None and ago.start == dt.date(2019, 1, 1)
 
 
 def test_years_and_months() -> None:
     year = normalise_time("In 2019, Mr. Kim traveled by train", WED)
-    assert year is not None and (year.start, year.end) == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    assert year is not None and (year.start, year.end) == (
+        dt.date(2019, 1, 1),
+        dt.date(2019, 12, 31),
+    )
     late_july = normalise_time("In late July, the minister visited", WED)
     assert late_july is not None and late_july.start == dt.date(2023, 7, 21)
     assert normalise_time("May 2022", WED).start == dt.date(2022, 5, 1)  # type: ignore[union-attr]
@@ -56,7 +61,9 @@ def test_no_cue_no_date() -> None:
 
 
 def test_previous_day_counts_from_the_other_date() -> None:
-    span = normalise_time("a photo carried on Sept. 13, 2023, shows him there the previous day", None)
+    span = normalise_time(
+        "a photo carried on Sept. 13, 2023, shows him there the previous day", None
+    )
     assert span is not None and span.start == dt.date(2023, 9, 12)
 
 
@@ -69,7 +76,9 @@ def test_offsets_and_tense() -> None:
 
 
 def test_reference_date_from_dateline_only() -> None:
-    assert reference_date("SEOUL, Sept. 13, 2023 (Yonhap) — Kim arrived.", None) == dt.date(2023, 9, 13)
+    assert reference_date("SEOUL, Sept. 13, 2023 (Yonhap) — Kim arrived.", None) == dt.date(
+        2023, 9, 13
+    )
     # Other dates in the text (captions, history) are not the article's date.
     assert reference_date("A photo from April 25, 2019 shows them.", None) is None
     assert reference_date("anything", WED) == WED
