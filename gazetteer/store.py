@@ -1,5 +1,6 @@
-"""Open the built gazetteer and look names up: the trie is memory-mapped, places load lazily from
-SQLite and are cached, so opening is instant and look-ups cost microseconds."""
+"""Open the built gazetteer and look names up: the name trie, the postings and the place columns
+(places.bin) are memory-mapped, so opening is instant and a first-time look-up costs tens of
+microseconds. SQLite serves the rarer look-ups by place id."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import sqlite3
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import marisa_trie
 
@@ -33,6 +33,7 @@ from gazetteer.builder import (
 from gazetteer.data_tables import data_hash
 from gazetteer.models import Candidate, NameType, Place
 from gazetteer.names import ascii_fold, normalize_name
+from gazetteer.placetable import PLACE_TABLE_FILE, PlaceTable
 from gazetteer.records import KIND_IMPORTANCE, NAME_TYPES_BY_CODE
 from gazetteer.supplement import SUPPLEMENT_DIR, supplement_hash
 
@@ -53,9 +54,6 @@ _NAME_TYPE_GROUP: dict[NameType, int] = {
     "alternate": 3,
 }
 _NAME_ID_MASK = (1 << 28) - 1
-_PLACE_COLUMNS = (
-    "rowid, id, name, kind, lat, lon, country, country_name, admin1, population, source"
-)
 
 
 def _sort_key(cand: Candidate) -> tuple[int, int, int, str]:
@@ -108,9 +106,9 @@ class Gazetteer:
         pos += 4 * (n_names + 1)
         self._name_blob = view[pos : pos + self._name_starts[n_names]]
         self._name_codes = view[pos + self._name_starts[n_names] :]
+        self._table = PlaceTable(self.directory / PLACE_TABLE_FILE)
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
-        self._places: dict[int, Place] = {}
         self._lookup_cached = lru_cache(maxsize=50000)(self._lookup_uncached)
 
     # -- opening -----------------------------------------------------------------------------
@@ -123,7 +121,7 @@ class Gazetteer:
         if dump_dir is not None:
             return cls(dump_dir)
         directory = cache / f"{DIR_PREFIX}{version_key(SUPPLEMENT_DIR)}"
-        if not (directory / TRIE_FILE).exists() or not (directory / PLACES_FILE).exists():
+        if not all((directory / f).exists() for f in (TRIE_FILE, PLACES_FILE, PLACE_TABLE_FILE)):
             if not build_if_missing:
                 raise GazetteerNotBuiltError(
                     f"no gazetteer in {cache}; run `geomap gazetteer build` first"
@@ -152,64 +150,29 @@ class Gazetteer:
 
     # -- places ------------------------------------------------------------------------------
 
-    @staticmethod
-    def _row_to_place(row: tuple[Any, ...]) -> Place:
-        return Place(
-            id=row[1],
-            name=row[2],
-            kind=row[3],
-            lat=row[4],
-            lon=row[5],
-            country=row[6],
-            country_name=row[7],
-            admin1=row[8],
-            population=row[9],
-            source=row[10],
-        )
-
-    def _places_by_rowid(self, rowids: list[int]) -> dict[int, Place]:
-        missing = [r for r in rowids if r not in self._places]
-        if missing:
-            with self._lock:
-                db = self._connection()
-                for start in range(0, len(missing), 500):
-                    chunk = missing[start : start + 500]
-                    marks = ",".join("?" * len(chunk))
-                    for row in db.execute(
-                        f"SELECT {_PLACE_COLUMNS} FROM places WHERE rowid IN ({marks})", chunk
-                    ):
-                        self._places[row[0]] = self._row_to_place(row)
-        return {r: self._places[r] for r in rowids if r in self._places}
-
     def get(self, place_id: str) -> Place | None:
         """The place with this id ("gn:2013348", "cc:RU", "sup:vostochny-cosmodrome"), or None."""
+        rowid = self._rowid(place_id)
+        return None if rowid is None else self._table.place(rowid)
+
+    def _rowid(self, place_id: str) -> int | None:
         with self._lock:
             row = (
                 self._connection()
-                .execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,))
+                .execute("SELECT rowid FROM places WHERE id = ?", (place_id,))
                 .fetchone()
             )
-        if row is None:
-            return None
-        cached = self._places.get(row[0])
-        if cached is None:
-            cached = self._places[row[0]] = self._row_to_place(row)
-        return cached
+        return None if row is None else int(row[0])
 
     def country(self, iso2: str) -> Place | None:
         return self.get(f"cc:{iso2.strip().upper()}")
 
     def names_of(self, place_id: str) -> list[tuple[str, NameType]]:
         """Every name the place is indexed under, with its type."""
-        with self._lock:
-            row = (
-                self._connection()
-                .execute("SELECT first_name, name_count FROM places WHERE id = ?", (place_id,))
-                .fetchone()
-            )
-        if row is None:
+        rowid = self._rowid(place_id)
+        if rowid is None:
             return []
-        first, count = row
+        first, count = self._table.name_span(rowid)
         return [
             (self._name(i), NAME_TYPES_BY_CODE[self._name_codes[i]])
             for i in range(first, first + count)
@@ -229,17 +192,14 @@ class Gazetteer:
                 cur = best.get(rowid)
                 if cur is None or packed < cur:
                     best[rowid] = packed
-        if not best:
-            return []
-        places = self._places_by_rowid(list(best))
+        place = self._table.place
         cands = [
-            Candidate(
-                place=places[rowid],
+            Candidate.model_construct(
+                place=place(rowid),
                 matched_name=self._name(packed & _NAME_ID_MASK),
                 name_type=NAME_TYPES_BY_CODE[packed >> 28],
             )
             for rowid, packed in best.items()
-            if rowid in places
         ]
         cands.sort(key=_sort_key)
         return cands

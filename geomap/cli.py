@@ -252,12 +252,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from geomap.batch import extract_to
 
     inputs = list(args.inputs)
-    if args.input_jsonl is not None:
-        inputs.append(str(args.input_jsonl))
-    if not inputs:
+    jsonl_inputs = [str(args.input_jsonl)] if args.input_jsonl is not None else []
+    if not inputs and not jsonl_inputs:
         raise InputError("nothing to extract: give article files or --input-jsonl FILE")
     return extract_to(
         inputs,
+        jsonl_inputs=jsonl_inputs,
         output=args.output,
         jobs=args.jobs,
         published=args.published,

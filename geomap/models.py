@@ -49,6 +49,7 @@ class Mention(BaseModel):
     end: int
     surface: str
     demonym: bool = False  # "Russian" in "Russian President": a place reference only as modifier
+    embedded: bool = False  # inside an organisation's name ("The New York Times"): not a location
 
 
 class ResolvedMention(BaseModel):

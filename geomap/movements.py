@@ -1951,21 +1951,25 @@ def extract_movements(
     registry = ActorRegistry()
     # A first pass registers full names and movers so that "Mr. Kim" or "Haikui" early on
     # maps to "Kim Jong Un" or "Typhoon Haikui"; the second pass reads with them known.
+    # Times and the sentence's items do not depend on the registry: built once, copied per pass.
+    base: list[tuple[Sentence, list[Item], list[TimeExpression]]] = []
+    for sentence in sentences:
+        times = _without_dateline(sentence, find_time_expressions(sentence.text, ref))
+        base.append((sentence, _sentence_items(sentence, by_sentence.get(sentence.index, []), times), times))
+    for _sentence, base_items, _times in base:
+        items = list(base_items)
+        _find_names(items, registry)  # anaphors carry no names: not needed to register
+        for it in items:
+            if it.actor is None or it.actor.name is None or it.actor.kind is None:
+                continue
+            if it.kind == "mover" or len(it.text.split()) >= 2:
+                registry.add(it.actor.name, it.actor.kind, it.actor.titles)
     prepared: list[tuple[Sentence, list[Item], list[TimeExpression]]] = []
-    for pass_number in (0, 1):
-        prepared = []
-        for sentence in sentences:
-            times = _without_dateline(sentence, find_time_expressions(sentence.text, ref))
-            items = _sentence_items(sentence, by_sentence.get(sentence.index, []), times)
-            _find_names(items, registry)
-            _find_anaphors(items)
-            if pass_number == 0:
-                for it in items:
-                    if it.actor is None or it.actor.name is None or it.actor.kind is None:
-                        continue
-                    if it.kind == "mover" or len(it.text.split()) >= 2:
-                        registry.add(it.actor.name, it.actor.kind, it.actor.titles)
-            prepared.append((sentence, items, times))
+    for sentence, base_items, times in base:
+        items = list(base_items)
+        _find_names(items, registry)
+        _find_anaphors(items)
+        prepared.append((sentence, items, times))
     for actor in registry.actors.values():
         actor.mentions = 0
     movements: list[Movement] = []

@@ -37,7 +37,8 @@ def analyse_article(article: Article, gazetteer: Gazetteer) -> ArticleAnalysis:
     sentences = split_sentences(article)
     mentions = find_mentions(article, sentences, gazetteer)
     resolved = resolve_mentions(article, mentions, gazetteer)
-    movements = extract_movements(article, sentences, resolved)
+    located = [r for r in resolved if not r.mention.embedded]
+    movements = extract_movements(article, sentences, located)
     return ArticleAnalysis(
         article=article, sentences=sentences, resolved=resolved, movements=movements
     )
@@ -88,7 +89,7 @@ def collect_places(analyses: Sequence[ArticleAnalysis], routes: Sequence[Route])
         sentences = {s.index: s for s in analysis.sentences}
         for item in analysis.resolved:
             place = item.place
-            if place is None or item.mention.demonym:
+            if place is None or item.mention.demonym or item.mention.embedded:
                 continue
             entry = entries.get(place.id)
             if entry is None:

@@ -39,10 +39,27 @@ NAME_GAP_RE = re.compile(r"[ \t.\-‐‑]{1,3}")
 LARGE_POPULATION = 1_000_000
 STRONG_POPULATION = 100_000
 ALTERNATE_MIN_POPULATION = 20_000
+# A surname that is also a town this small needs a cue ("in Adams") to count as the town.
+SURNAME_TOWN_POPULATION = 30_000
 MAJOR_KINDS = frozenset({"country", "continent", "admin1", "capital"})
+# Capitalised words after a name that make the phrase a newspaper, team or company: the place
+# name is embedded in it ("The New York Times") and says nothing about where things happen.
+MEDIA_AND_COMPANY_HEADS = frozenset(
+    """times post herald journal tribune gazette news daily telegraph observer guardian chronicle
+    courier airlines airways fc united inc ltd corp corporation bank group club review press
+    agency sun star mail mirror express examiner inquirer""".split()
+)
+# Capitalised words after a name that make the phrase a building or institution. A small town's
+# name in front of one is usually the institution's own name ("Bellevue Palace" in Berlin).
+FACILITY_HEADS = frozenset(
+    """palace hotel airport stadium square street avenue road bridge station hospital university
+    college school institute base centre center hall building tower church cathedral mosque
+    temple castle prison museum embassy consulate arena theatre theater mall market
+    international""".split()
+)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     start: int
     end: int
@@ -185,7 +202,9 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
             continue
         following = tokens[i + 1]
         if (
-            not following.capitalised
+            i in person  # already the surname of the name before: "Horace Gee, Gainesville"
+            or not NAME_GAP_RE.fullmatch(matcher.text[token.end : following.start])
+            or not following.capitalised
             or following.sentence_index != token.sentence_index
             or is_common_word(following.text)
             or following.lower in NAME_CONNECTORS
@@ -197,6 +216,9 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
         after = matcher.candidates(following.text)
         if after and _is_major(after):
             continue
+        together = matcher.candidates(matcher.text[token.start : following.end])
+        if together and _is_strong(together):
+            continue  # "San Jose", "Sri Lanka": the two words name a place
         person.update((i, i + 1))
         # A third name ("Kim Jong Un") only when it names no place: "Pat Zavoral Fargo" is a
         # person followed by a town.
@@ -264,7 +286,8 @@ def _accept(
             return None  # a word and a sizeable town: only if the document is about its country
         if first.lower in person_words and not major:
             return False
-        if not strong and is_surname(word) and not introduced:
+        small = all(c.place.population < SURNAME_TOWN_POPULATION for c in candidates)
+        if small and not strong and is_surname(word) and not introduced:
             return False
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if (
@@ -276,6 +299,59 @@ def _accept(
         ):
             return False
     return True
+
+
+def _hyphen_parts(
+    token: Token,
+    tokens: Sequence[Token],
+    i: int,
+    matcher: _Matcher,
+    person_words: set[str],
+    article: Article,
+) -> list[tuple[Mention, list[Candidate], bool]]:
+    """Places inside a hyphenated word that is not itself a name: "D-Oakland", "Fargo-Moorhead"."""
+    if "-" not in token.text:
+        return []
+    found: list[tuple[Mention, list[Candidate], bool]] = []
+    offset = token.start
+    for part in token.text.split("-"):
+        start, offset = offset, offset + len(part) + 1
+        if len(part) < 3 or not part[:1].isupper():
+            continue
+        candidates = matcher.candidates(part)
+        if not candidates:
+            continue
+        sub = Token(start, start + len(part), part, token.sentence_index, token.sentence_initial)
+        before = list(tokens[max(0, i - 1) : i])
+        window = [*before, sub, *tokens[i + 1 : i + 2]]
+        verdict = _accept(window, len(before), len(before), candidates, person_words)
+        if verdict is False:
+            continue
+        mention = Mention(
+            article_id=article.id,
+            sentence_index=token.sentence_index,
+            start=sub.start,
+            end=sub.end,
+            surface=part,
+            demonym=all(c.name_type == "demonym" for c in candidates),
+        )
+        found.append((mention, candidates, verdict is None))
+    return found
+
+
+def _following_head(tokens: Sequence[Token], j: int, text: str) -> str | None:
+    """The lowercased capitalised word right after a name, if it continues the phrase."""
+    k = j + 1
+    if k >= len(tokens):
+        return None
+    following = tokens[k]
+    if (
+        following.sentence_index != tokens[j].sentence_index
+        or not following.capitalised
+        or not text[tokens[j].end : following.start].isspace()
+    ):
+        return None
+    return following.lower
 
 
 def find_mentions(
@@ -300,9 +376,14 @@ def find_mentions(
                 accepted = (j, candidates, verdict is None)
                 break
         if accepted is None:
+            found.extend(_hyphen_parts(token, tokens, i, matcher, person_words, article))
             i += 1
             continue
         j, candidates, needs_context = accepted
+        head = _following_head(tokens, j, article.text)
+        if head in FACILITY_HEADS and not _is_strong(candidates):
+            i = j + 1
+            continue
         start, end = token.start, tokens[j].end
         mention = Mention(
                 article_id=article.id,
@@ -311,6 +392,7 @@ def find_mentions(
                 end=end,
                 surface=article.text[start:end],
             demonym=all(c.name_type == "demonym" for c in candidates),
+            embedded=head in MEDIA_AND_COMPANY_HEADS,
         )
         found.append((mention, candidates, needs_context))
         i = j + 1

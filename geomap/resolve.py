@@ -59,6 +59,10 @@ SIBLING_REGION_WEIGHT = 3.5  # "Georgia" beside "Alabama" is the state
 PAIR_WEIGHT = 4.0
 NEARNESS_WEIGHT = 1.0
 NEARNESS_SCALE_KM = 400.0
+FOREIGN_COUNTRY_PENALTY = 3.0
+LOCAL_RADIUS_KM = 120.0
+LOCAL_WEIGHT = 2.0
+LOCAL_MAX_SUPPORT = 3
 ABSTAIN_BELOW = 0.15
 PAIR_GAP_RE = re.compile(r",\s{0,2}(?:the\s)?")
 AREA_KINDS = frozenset({"country", "continent", "admin1", "sea", "region"})
@@ -135,6 +139,18 @@ def _score(
 ) -> float:
     place = candidate.place
     score = prior_score(candidate)
+    if place.kind == "country" and place.country:
+        # A country no other name of the article relates to, in an article plainly about
+        # another country, is more likely a homonym ("Georgia" among towns of the US South).
+        total = sum(country_votes.values())
+        dominant, votes = max(country_votes.items(), key=lambda kv: kv[1], default=("", 0))
+        if (
+            total >= 2
+            and dominant != place.country
+            and votes / total >= 0.6
+            and not country_votes.get(place.country)
+        ):
+            score -= FOREIGN_COUNTRY_PENALTY
     if place.country and place.kind not in ("country", "continent"):
         share = country_votes.get(place.country, 0) / max(1, sum(country_votes.values()))
         score += COUNTRY_CONTEXT_WEIGHT * share
@@ -154,8 +170,12 @@ def _score(
         if other.kind == "country" and place.country == other.country or other.kind == "admin1" and place.admin1 == other.name and place.country == other.country:
             score += PAIR_WEIGHT
     if anchors and place.kind not in ("country", "continent"):
-        nearest = min(great_circle((place.lat, place.lon), (a.lat, a.lon)).km for a in anchors)
-        score += NEARNESS_WEIGHT * math.exp(-nearest / NEARNESS_SCALE_KM)
+        distances = [great_circle((place.lat, place.lon), (a.lat, a.lon)).km for a in anchors]
+        score += NEARNESS_WEIGHT * math.exp(-min(distances) / NEARNESS_SCALE_KM)
+        # The local lexicon: a town surrounded by the article's other places is the one meant,
+        # even against a capital or a country of the same name ("Dublin" among Ohio towns).
+        local = sum(1 for d in distances if d <= LOCAL_RADIUS_KM)
+        score += LOCAL_WEIGHT * min(local, LOCAL_MAX_SUPPORT)
     return score
 
 

@@ -177,6 +177,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# Cheap guards: every pattern of a kind needs one of these cues, so a sentence without them
+# skips the kind's (much slower) pattern. Most sentences have none of them at all.
+_CUE_WORDS: dict[str, re.Pattern[str]] = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE),
+    "daytime": re.compile(
+        r"day|night|morn|morrow|noon|even|week|month|year|decade|hour|dawn", re.IGNORECASE
+    ),
+}
+_PATTERN_CUES: dict[str, frozenset[str]] = {
+    "iso": frozenset({"digit"}),
+    "month_day": frozenset({"month"}),
+    "day_month": frozenset({"month"}),
+    "month_year": frozenset({"month"}),
+    "month": frozenset({"month"}),
+    "year": frozenset({"digit"}),
+    "weekday": frozenset({"daytime"}),
+    "deictic": frozenset({"daytime"}),
+    "period": frozenset({"daytime"}),
+    "ago": frozenset({"daytime"}),
+    "neighbour_day": frozenset({"daytime"}),
+    "clock": frozenset({"digit"}),
+    "daypart": frozenset({"daytime"}),
+}
+
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|is (?:expected|set|due|scheduled|slated|poised|planning|going) to|"
     r"are (?:expected|set|due|scheduled|slated|poised|planning|going) to|plans? to|"
@@ -424,10 +449,15 @@ def find_time_expressions(
     text: str, published: dt.date | None, tense: Tense | None = None
 ) -> list[TimeExpression]:
     """Every time expression in `text`, left to right, overlaps resolved longest-first."""
+    cues = {cue for cue, word in _CUE_WORDS.items() if word.search(text)}
+    if not cues:
+        return []  # no digit, month, weekday or day-part word: nothing can match
     if tense is None:
         tense = detect_tense(text)
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
+        if not cues & _PATTERN_CUES[kind]:
+            continue
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
@@ -536,14 +566,9 @@ _DATELINE_RE = re.compile(
 
 def reference_date(text: str, published: dt.date | None) -> dt.date | None:
     """The date an article's relative expressions count from: its publication date, else the
-    date on its dateline ("SEOUL, Sept. 13 (Yonhap) —"), else the latest full date it writes."""
+    date on its dateline ("SEOUL, Sept. 13 (Yonhap) —"), else None."""
     if published is not None:
         return published
-    full_dates = [
-        e.span.start
-        for e in find_time_expressions(text, None, "past")
-        if e.span.start is not None and e.explicit_year and _span_days(e.span) == 0
-    ]
     years = [int(y) for y in re.findall(r"\b(" + _YEAR_RE + r")\b", text)]
     latest_year = max(years) if years else None
     for line in text.splitlines()[:12]:
@@ -561,7 +586,7 @@ def reference_date(text: str, published: dt.date | None) -> dt.date | None:
                         day = _safe_date(latest_year, month or 1, int(month_day.group(1)))
                         if day is not None:
                             return day
-    del full_dates  # other dates in the text (photo captions, history) are not its date
+    # Other full dates in the text (photo captions, history) are not its date.
     return None
 
 
