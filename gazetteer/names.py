@@ -38,18 +38,34 @@ _EXTRA_FOLDS = str.maketrans(
 )
 
 
-_ASCII_NEEDS_WORK = re.compile(r"[`\t\n\r\f\v]|  |^ | $")
+# Characters that the quote and dash tables rewrite (most names have none: skip the rewrite).
+_QUOTES_OR_DASHES = re.compile(
+    "["
+    + "".join(chr(c) for c in _APOSTROPHES)
+    + r"\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]"
+)
 
 
 def _normalize(s: str) -> str:
-    if s.isascii() and not _ASCII_NEEDS_WORK.search(s):
+    if (
+        s.isascii()
+        and s.isprintable()
+        and "`" not in s
+        and "  " not in s
+        and s[:1] != " "
+        and s[-1:] != " "
+    ):
         # Fast path for most names: NFKC and the quote/dash tables change nothing in plain ASCII.
         text = s.lower()
         return text[4:] if text.startswith("the ") and len(text) > 4 else text
     text = unicodedata.normalize("NFKC", s).casefold()
-    text = text.translate(_APOSTROPHES)
-    text = _DASHES.sub("-", text)
-    text = _SPACES.sub(" ", text).strip()
+    if _QUOTES_OR_DASHES.search(text):
+        text = _DASHES.sub("-", text.translate(_APOSTROPHES))
+    if "  " in text or not text.isprintable():
+        # Non-printable covers every whitespace but the plain space (tabs, no-break spaces...).
+        text = _SPACES.sub(" ", text)
+    if text[:1] == " " or text[-1:] == " ":
+        text = text.strip()
     if text.startswith("the ") and len(text) > 4:
         text = text[4:].lstrip()
     return text
@@ -63,6 +79,7 @@ def normalize_name(s: str) -> str:
 
 
 # Combining marks of Latin, Greek and Cyrillic letters (the accents people drop when writing).
+_NEEDS_EXTRA_FOLD = re.compile("[" + "".join(chr(c) for c in _EXTRA_FOLDS) + "]")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
@@ -70,7 +87,9 @@ def ascii_fold(norm: str) -> str:
     """Strip diacritics from an already normalised name ("são paulo" -> "sao paulo")."""
     if norm.isascii():
         return norm
-    decomposed = unicodedata.normalize("NFKD", norm.translate(_EXTRA_FOLDS))
+    if _NEEDS_EXTRA_FOLD.search(norm):
+        norm = norm.translate(_EXTRA_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", norm)
     return unicodedata.normalize("NFC", _COMBINING.sub("", decomposed))
 
 

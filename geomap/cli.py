@@ -153,7 +153,9 @@ def _progress(items: Sequence[Article], quiet: bool) -> Iterator[Article]:
     yield from track(items, description="reading articles", console=None, transient=True)
 
 
-def _analyse(articles: Sequence[Article], gazetteer: Gazetteer, quiet: bool) -> list[ArticleAnalysis]:
+def _analyse(
+    articles: Sequence[Article], gazetteer: Gazetteer, quiet: bool
+) -> list[ArticleAnalysis]:
     from geomap.pipeline import analyse_article
 
     analyses = []
@@ -195,7 +197,9 @@ def _summary(result: MapResult, output: Path, seconds: float) -> str:
         dates = ""
         if route.trip_start:
             dates = f" ({route.trip_start}" + (
-                f" to {route.trip_end})" if route.trip_end and route.trip_end != route.trip_start else ")"
+                f" to {route.trip_end})"
+                if route.trip_end and route.trip_end != route.trip_start
+                else ")"
             )
         stops = " -> ".join(
             stop.name + ("" if stop.status == "visited" else f" [{stop.status}]")
@@ -203,7 +207,9 @@ def _summary(result: MapResult, output: Path, seconds: float) -> str:
         )
         lines.append(f"  {route.actor}{dates}: {stops}")
     html_path = output if output.suffix == ".html" else output.with_suffix(".html")
-    lines.append(f"wrote {html_path}, {html_path.with_suffix('.geojson')}, {html_path.with_suffix('.json')}")
+    lines.append(
+        f"wrote {html_path}, {html_path.with_suffix('.geojson')}, {html_path.with_suffix('.json')}"
+    )
     return "\n".join(lines)
 
 
@@ -215,7 +221,9 @@ def _make_map(articles: Sequence[Article], args: argparse.Namespace) -> int:
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create the output directory {output.parent}: {exc.strerror}") from exc
+        raise OutputError(
+            f"cannot create the output directory {output.parent}: {exc.strerror}"
+        ) from exc
     check_writable(output)
     started = time.perf_counter()
     gazetteer = _open_gazetteer()
@@ -302,7 +310,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"schema": cmd_schema, "map": cmd_map, "demo": cmd_demo, "extract": cmd_extract, "gazetteer": cmd_gazetteer}
+COMMANDS = {
+    "schema": cmd_schema,
+    "map": cmd_map,
+    "demo": cmd_demo,
+    "extract": cmd_extract,
+    "gazetteer": cmd_gazetteer,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -322,7 +336,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # last resort: one line, the traceback only when asked
         if args.verbose:
             log.exception("internal error")
-        print(f"geomap: internal error: {type(exc).__name__}: {exc} (rerun with --verbose)", file=sys.stderr)
+        print(
+            f"geomap: internal error: {type(exc).__name__}: {exc} (rerun with --verbose)",
+            file=sys.stderr,
+        )
         return EXIT_FAILURE
 
 

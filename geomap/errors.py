@@ -6,7 +6,9 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_FAILURE = 1  # unexpected internal error (reported in one line, details with --verbose)
 EXIT_USAGE = 2  # bad command line
-EXIT_INPUT = 3  # an input could not be read: missing, empty, binary, undecodable, too large, no text
+EXIT_INPUT = (
+    3  # an input could not be read: missing, empty, binary, undecodable, too large, no text
+)
 EXIT_NO_PLACES = 4  # articles were read but none yielded a place: no map written
 EXIT_OUTPUT = 5  # an output could not be written
 EXIT_GAZETTEER = 6  # the gazetteer could not be built or opened

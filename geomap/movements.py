@@ -593,7 +593,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     kind: ItemKind
     start: int  # offsets in the article text
@@ -646,6 +646,12 @@ class ActorRegistry:
         self.actors: dict[str, Actor] = {}  # key: normalised full name
         self.salient: dict[ActorKind, str] = {}  # most recent subject of each kind
         self.last_any: str | None = None
+        self._resolved: dict[tuple[str, ActorKind | None], str | None] = {}
+
+    def reset_mentions(self) -> None:
+        for actor in self.actors.values():
+            actor.mentions = 0
+        self._resolved.clear()
 
     def add(self, name: str, kind: ActorKind, titles: frozenset[str] = frozenset()) -> str:
         """Register a name; returns the key of the actor it denotes."""
@@ -657,10 +663,19 @@ class ActorRegistry:
             actor.name = name
         actor.titles |= titles
         actor.mentions += 1
+        self._resolved.clear()  # mention counts rank candidates
         return key
 
     def resolve(self, name: str, kind: ActorKind | None) -> str | None:
         """Key of a known actor this name denotes: same name, or a part of a longer name."""
+        cache_key = (name, kind)
+        if cache_key in self._resolved:
+            return self._resolved[cache_key]
+        found = self._resolve(name, kind)
+        self._resolved[cache_key] = found
+        return found
+
+    def _resolve(self, name: str, kind: ActorKind | None) -> str | None:
         norm = _norm_name(name)
         if norm in self.actors:
             return norm
@@ -825,20 +840,22 @@ def _add_span(spans: list[Item], item: Item) -> None:
 
 
 def _word_items(chunk: str, offset: int) -> list[Item]:
-    items = []
+    items: list[Item] = []
+    append = items.append
     for m in _TOKEN_RE.finditer(chunk):
-        token = m.group(0)
-        kind: ItemKind = "word" if token[0].isalnum() else "punct"
-        if kind == "word" and token.endswith(".") and len(token) > 1:
+        token = m.group()
+        start, end = m.span()
+        if not token[0].isalnum():
+            append(Item("punct", offset + start, offset + end, token, token.casefold()))
+            continue
+        if token[-1] == "." and len(token) > 1:
             core = token[:-1]
             # A trailing period belongs to abbreviations ("Mr.", "Gen.", "U.S."), not words.
             if core.casefold() not in _PERSON_TITLES and "." not in core and len(core) > 3:
-                items.append(
-                    Item("word", offset + m.start(), offset + m.end() - 1, core, core.casefold())
-                )
-                items.append(Item("punct", offset + m.end() - 1, offset + m.end(), ".", "."))
+                append(Item("word", offset + start, offset + end - 1, core, core.casefold()))
+                append(Item("punct", offset + end - 1, offset + end, ".", "."))
                 continue
-        items.append(Item(kind, offset + m.start(), offset + m.end(), token, token.casefold()))
+        append(Item("word", offset + start, offset + end, token, token.casefold()))
     return items
 
 
@@ -847,12 +864,16 @@ _ROMAN = re.compile(r"[IVX]+")
 
 def _find_names(items: list[Item], registry: ActorRegistry) -> None:
     """Mark capitalised word runs that are person names (titles stripped) as name items."""
-    i = 0
     out_ranges: list[tuple[int, int, str, frozenset[str], ActorKind]] = []
-    while i < len(items):
-        if not (items[i].kind == "word" and _is_capitalised(items[i].text)):
-            i += 1
+    # Only capitalised words can start a name: jump from one to the next.
+    starts = [k for k, it in enumerate(items) if it.kind == "word" and it.text[:1].isupper()]
+    next_start = 0
+    i = 0
+    while next_start < len(starts):
+        if starts[next_start] < i:
+            next_start += 1
             continue
+        i = starts[next_start]
         j = i
         while j < len(items) and items[j].kind == "word" and (
             _is_capitalised(items[j].text)
@@ -944,11 +965,14 @@ def _lowercase_titles(items: list[Item], i: int) -> set[str]:
 
 
 _LEADER_AIRCRAFT = ("air force one", "marine one", "shepherd one", "air force two")
+_AIRCRAFT_FIRST_WORDS = frozenset(a.split()[0] for a in _LEADER_AIRCRAFT)
 
 
 def _find_anaphors(items: list[Item]) -> None:
     """Mark pronouns and definite descriptions that can refer to an actor."""
     for i in range(len(items) - 2, -1, -1):
+        if items[i].low not in _AIRCRAFT_FIRST_WORDS:
+            continue
         window = items[i : i + 3]
         if all(w.kind == "word" for w in window) and " ".join(w.low for w in window) in (
             _LEADER_AIRCRAFT
@@ -1001,7 +1025,7 @@ def _find_anaphors(items: list[Item]) -> None:
                     break
                 if items[j].kind == "word" and (
                     items[j].low in _BOUNDARY_WORDS
-                    or items[j].low in PREPOSITIONS
+                    or items[j].low in _PREPOSITION_WORDS
                     or items[j].low in _CUE_FORMS
                 ):
                     break
@@ -1043,7 +1067,13 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         "delegation",
     ):
         return "person"
-    if determiner in ("the",) and head in _PERSON_TITLES - {
+    if determiner in ("the",) and head in _PERSON_HEAD_NOUNS:
+        return "person"
+    return False
+
+
+# Title words that, after "the", refer back to a person ("the leader", "the pontiff").
+_PERSON_HEAD_NOUNS = _PERSON_TITLES - {
         "his",
         "her",
         "first",
@@ -1107,9 +1137,7 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         "lady",
         "lord",
         "miss",
-    }:
-        return "person"
-    return False
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1126,7 +1154,12 @@ class CueHit:
     is_noun: bool
 
 
-_MAX_CUE_WORDS = max(len(f.split()) for f in _CUE_FORMS)
+# Lengths of the cue forms starting with each word, longest first (longest match wins).
+_CUE_LENGTHS_BY_FIRST: dict[str, list[int]] = {}
+for _form in _CUE_FORMS:
+    _CUE_LENGTHS_BY_FIRST.setdefault(_form.split()[0], []).append(len(_form.split()))
+for _lengths in _CUE_LENGTHS_BY_FIRST.values():
+    _lengths.sort(reverse=True)
 
 
 def _find_cues(items: list[Item]) -> list[CueHit]:
@@ -1137,7 +1170,7 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
             i += 1
             continue
         found: CueHit | None = None
-        for n in range(_MAX_CUE_WORDS, 0, -1):
+        for n in _CUE_LENGTHS_BY_FIRST.get(items[i].low, ()):
             window = items[i : i + n]
             if len(window) < n or any(w.kind != "word" for w in window):
                 continue
@@ -1534,8 +1567,14 @@ _DISTANCE_UNITS = frozenset(
 )
 
 
+_PREPOSITION_WORDS = frozenset(PREPOSITIONS)
+_PREPOSITIONS_BY_FIRST: dict[str, list[str]] = {}
+for _prep in PREPOSITIONS:  # longest first, as in PREPOSITIONS
+    _PREPOSITIONS_BY_FIRST.setdefault(_prep.split()[0], []).append(_prep)
+
+
 def _preposition_at(items: list[Item], j: int) -> tuple[str, Role | None] | None:
-    for prep in PREPOSITIONS:
+    for prep in _PREPOSITIONS_BY_FIRST.get(items[j].low, ()):
         words = prep.split()
         window = items[j : j + len(words)]
         if len(window) == len(words) and all(
@@ -1590,7 +1629,7 @@ def _transport_after(items: list[Item], j: int) -> bool:
 def _skip_transport(items: list[Item], j: int) -> int:
     k = j + 1
     while k < len(items) and k - j <= 5 and items[k].kind == "word":
-        if items[k].low in PREPOSITIONS and k > j + 1:
+        if items[k].low in _PREPOSITION_WORDS and k > j + 1:
             return k
         k += 1
     return k
@@ -1808,7 +1847,7 @@ def _object_actor(items: list[Item], hit: CueHit) -> Item | None:
                 anaphor="he" if it.low != "them" else "they",
             )
             return Item("mover", it.start, it.end, it.text, it.low, actor=ref)
-        if it.kind == "word" and it.low in PREPOSITIONS:
+        if it.kind == "word" and it.low in _PREPOSITION_WORDS:
             break
     return None
 
@@ -1952,11 +1991,25 @@ def extract_movements(
     # A first pass registers full names and movers so that "Mr. Kim" or "Haikui" early on
     # maps to "Kim Jong Un" or "Typhoon Haikui"; the second pass reads with them known.
     # Times and the sentence's items do not depend on the registry: built once, copied per pass.
-    base: list[tuple[Sentence, list[Item], list[TimeExpression]]] = []
+    # A sentence without a resolved place yields no movement: it only needs its names (for the
+    # registry and salience) and, when short, its date (a live blog's heading). Its times are
+    # read only when they could touch a name ("Biden Tuesday") or date a heading.
+    base: list[tuple[Sentence, list[Item], list[TimeExpression], bool]] = []
     for sentence in sentences:
-        times = _without_dateline(sentence, find_time_expressions(sentence.text, ref))
-        base.append((sentence, _sentence_items(sentence, by_sentence.get(sentence.index, []), times), times))
-    for _sentence, base_items, _times in base:
+        mentions = by_sentence.get(sentence.index, [])
+        has_place = any(rm.place is not None for rm in mentions)
+        times: list[TimeExpression] = []
+        if (
+            has_place
+            or len(sentence.text.split()) <= _HEADING_MAX_WORDS
+            or _CAPITALISED_TIME_RE.search(sentence.text)
+        ):
+            times = _without_dateline(sentence, find_time_expressions(sentence.text, ref))
+        items = _sentence_items(sentence, mentions, times)
+        base.append((sentence, items, times, has_place))
+    for sentence, base_items, _times, _has_place in base:
+        if not _may_name_actor(sentence.text):
+            continue  # nothing the first pass would register
         items = list(base_items)
         _find_names(items, registry)  # anaphors carry no names: not needed to register
         for it in items:
@@ -1965,13 +2018,15 @@ def extract_movements(
             if it.kind == "mover" or len(it.text.split()) >= 2:
                 registry.add(it.actor.name, it.actor.kind, it.actor.titles)
     prepared: list[tuple[Sentence, list[Item], list[TimeExpression]]] = []
-    for sentence, base_items, times in base:
+    for sentence, base_items, times, has_place in base:
         items = list(base_items)
         _find_names(items, registry)
-        _find_anaphors(items)
+        if has_place:
+            _find_anaphors(items)
+        else:
+            items = _salience_prefix(items)
         prepared.append((sentence, items, times))
-    for actor in registry.actors.values():
-        actor.mentions = 0
+    registry.reset_mentions()
     movements: list[Movement] = []
     seen: set[tuple[int, str, str]] = set()
     context_date: dt.date | None = None
@@ -2072,6 +2127,48 @@ def extract_movements(
     return [m.model_copy(update={"actor": _final_name(m.actor, registry)}) for m in movements]
 
 
+_CAPITALISED_TIME_RE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+    r"Yesterday|Today|Tomorrow|Tonight)"
+)
+# Two capitalised words in a row (maybe joined by a particle), or a named mover: what the
+# first pass registers as an actor.
+_MULTI_CAPITAL_RE = re.compile(
+    r"\b[A-Z][^\s]*\s+(?:(?:" + "|".join(sorted(_NAME_PARTICLES)) + r")\s+)?[A-Z]"
+)
+
+
+def _may_name_actor(text: str) -> bool:
+    return bool(
+        _MULTI_CAPITAL_RE.search(text)
+        or _SHIP_NOUN_RE.search(text)
+        or _RACE_RE.search(text)
+        or _SHIP_PREFIX_RE.search(text)
+        or _STORM_RE.search(text)
+    )
+
+
+def _salience_prefix(items: list[Item]) -> list[Item]:
+    """The items `_update_salience` reads in a sentence without places: referring expressions
+    are only looked for before the first name or named mover that could be its subject."""
+    for k, it in enumerate(items):
+        if it.kind == "name" or (
+            it.kind == "mover" and it.actor is not None and it.actor.name is not None
+        ):
+            prefix = items[: k + 1]
+            _find_anaphors(prefix)
+            if not any(p.kind == "mover" and p.actor is not None and p.actor.name is None
+                       for p in prefix) and _skipped_subject(items, k):  # fmt: skip
+                break  # "met with Kim": salience reads on; so must the anaphors
+            return prefix
+    _find_anaphors(items)
+    return items
+
+
+def _skipped_subject(items: list[Item], k: int) -> bool:
+    return items[k].kind == "name" and k > 0 and items[k - 1].low in _NOT_SUBJECT_BEFORE
+
+
 _DATELINE_END = re.compile(r"\s(?:—|–|--|-)\s|\)\s*(?:—|–|-)?\s*|\(\w[^)]{0,40}\)")
 
 
@@ -2094,6 +2191,13 @@ def _final_name(name: str, registry: ActorRegistry) -> str:
     return name
 
 
+# A name right after these words is not its sentence's subject ("met with Kim").
+_NOT_SUBJECT_BEFORE = frozenset(
+    {"with", "met", "meet", "by", "between", "and", "to", "for", "of", "from", "than",
+     "welcomed", "greeted", "received", "hosted"}
+)  # fmt: skip
+
+
 def _update_salience(items: list[Item], registry: ActorRegistry) -> None:
     """The first named person of a sentence, as its likely subject, becomes the salient one;
     a sentence whose subject is a pronoun keeps the salient actor it refers to."""
@@ -2102,23 +2206,7 @@ def _update_salience(items: list[Item], registry: ActorRegistry) -> None:
             return
         if it.kind == "name" and it.actor is not None:
             prev = items[k - 1].low if k > 0 else ""
-            if prev in (
-                "with",
-                "met",
-                "meet",
-                "by",
-                "between",
-                "and",
-                "to",
-                "for",
-                "of",
-                "from",
-                "than",
-                "welcomed",
-                "greeted",
-                "received",
-                "hosted",
-            ):
+            if prev in _NOT_SUBJECT_BEFORE:
                 continue
             key = _actor_key(it, registry)
             if key is not None:

@@ -81,7 +81,9 @@ def _actor_matches(route: Route, actor: str) -> bool:
     return wanted in route.actor.casefold().replace("-", " ")
 
 
-def collect_places(analyses: Sequence[ArticleAnalysis], routes: Sequence[Route]) -> list[PlaceEntry]:
+def collect_places(
+    analyses: Sequence[ArticleAnalysis], routes: Sequence[Route]
+) -> list[PlaceEntry]:
     """Every resolved place with all its mentions as evidence, in first-mention order."""
     on_route = {stop.place_id for route in routes for stop in route.stops}
     entries: dict[str, PlaceEntry] = {}

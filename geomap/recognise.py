@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from gazetteer.models import Candidate
 from gazetteer.names import normalize_name
 from geomap.models import Article, Mention, Sentence
 from geomap.wordlists import (
-    NAME_CONNECTORS,
     LOCATIVE_WORDS,
+    NAME_CONNECTORS,
     NEVER_PLACES,
     PERSON_TITLES,
     SPEECH_VERBS,
@@ -45,52 +44,151 @@ MAJOR_KINDS = frozenset({"country", "continent", "admin1", "capital"})
 # Capitalised words after a name that make the phrase a newspaper, team or company: the place
 # name is embedded in it ("The New York Times") and says nothing about where things happen.
 MEDIA_AND_COMPANY_HEADS = frozenset(
-    """times post herald journal tribune gazette news daily telegraph observer guardian chronicle
-    courier airlines airways fc united inc ltd corp corporation bank group club review press
-    agency sun star mail mirror express examiner inquirer""".split()
+    [
+        "times",
+        "post",
+        "herald",
+        "journal",
+        "tribune",
+        "gazette",
+        "news",
+        "daily",
+        "telegraph",
+        "observer",
+        "guardian",
+        "chronicle",
+        "courier",
+        "airlines",
+        "airways",
+        "fc",
+        "united",
+        "inc",
+        "ltd",
+        "corp",
+        "corporation",
+        "bank",
+        "group",
+        "club",
+        "review",
+        "press",
+        "agency",
+        "sun",
+        "star",
+        "mail",
+        "mirror",
+        "express",
+        "examiner",
+        "inquirer",
+    ]
 )
 # Capitalised words after a name that make the phrase a building or institution. A small town's
 # name in front of one is usually the institution's own name ("Bellevue Palace" in Berlin).
 FACILITY_HEADS = frozenset(
-    """palace hotel airport stadium square street avenue road bridge station hospital university
-    college school institute base centre center hall building tower church cathedral mosque
-    temple castle prison museum embassy consulate arena theatre theater mall market
-    international""".split()
+    [
+        "palace",
+        "hotel",
+        "airport",
+        "stadium",
+        "square",
+        "street",
+        "avenue",
+        "road",
+        "bridge",
+        "station",
+        "hospital",
+        "university",
+        "college",
+        "school",
+        "institute",
+        "base",
+        "centre",
+        "center",
+        "hall",
+        "building",
+        "tower",
+        "church",
+        "cathedral",
+        "mosque",
+        "temple",
+        "castle",
+        "prison",
+        "museum",
+        "embassy",
+        "consulate",
+        "arena",
+        "theatre",
+        "theater",
+        "mall",
+        "market",
+        "international",
+    ]
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the article; `lower` and `capitalised` are computed once (hot path)."""
+
     start: int
     end: int
     text: str
     sentence_index: int
     sentence_initial: bool
+    lower: str
+    capitalised: bool
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+def make_token(start: int, end: int, text: str, sentence_index: int, initial: bool) -> Token:
+    return Token(start, end, text, sentence_index, initial, text.lower(), text[:1].isupper())
+
+
+# The words the guards look at besides capitalised ones. Every other lowercase word is left
+# out of the token list (most of the text): a left-out word between two tokens shows as letters
+# in the gap, which ends a name and breaks adjacency, exactly as the word itself would.
+GUARD_WORDS = NAME_CONNECTORS | LOCATIVE_WORDS | SPEECH_VERBS | PERSON_TITLES
+_UPPERCASE = "".join(sorted(c for c in map(chr, range(0x3000)) if c.isupper()))
+_GUARD_ALTERNATION = "|".join(
+    re.escape(w) for w in sorted(GUARD_WORDS, key=len, reverse=True) if w.isalpha()
+)
+KEPT_TOKEN_RE = re.compile(
+    rf"(?:[^\W\d_]\.){{2,}}"
+    rf"|(?<!\w)(?:[{re.escape(_UPPERCASE)}]|(?:{_GUARD_ALTERNATION})(?!\w))"
+    rf"(?:\w|[’'\-‐‑](?=\w))*"
+)
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 def tokenize(article: Article, sentences: Sequence[Sentence]) -> list[Token]:
-    """Word tokens with offsets into the article text; possessive 's is left out of the token."""
+    """Capitalised words and guard words, with offsets into the article text.
+
+    A possessive 's is left out of the token. `sentence_initial` marks a token with no word
+    before it in its sentence.
+    """
     tokens: list[Token] = []
     text = article.text
     for sentence in sentences:
         first = True
-        for match in TOKEN_RE.finditer(text, sentence.start, sentence.end):
+        for match in KEPT_TOKEN_RE.finditer(text, sentence.start, sentence.end):
             start, end = match.span()
             word = match.group()
             if word.endswith(POSSESSIVE_SUFFIXES) and len(word) > 2:
                 end -= 2
                 word = word[:-2]
-            tokens.append(Token(start, end, word, sentence.index, first))
+            initial = first and not _WORD_CHAR_RE.search(text, sentence.start, start)
+            tokens.append(make_token(start, end, word, sentence.index, initial))
             first = False
     return tokens
+
+
+def _close(left: Token, right: Token) -> bool:
+    """Nothing but a space or a mark between the tokens: a left-out word takes at least 3."""
+    return left.sentence_index == right.sentence_index and right.start - left.end <= 2
+
+
+def adjacent(text: str, left: Token, right: Token) -> bool:
+    """No word stands between the two tokens (punctuation and spaces may)."""
+    return left.sentence_index == right.sentence_index and not _WORD_CHAR_RE.search(
+        text, left.end, right.start
+    )
 
 
 def _is_major(candidates: Sequence[Candidate]) -> bool:
@@ -108,29 +206,50 @@ def _is_strong(candidates: Sequence[Candidate]) -> bool:
     )
 
 
+CACHE_LIMIT = 400_000  # phrases remembered per gazetteer before the caches start afresh
+
+
+class _PhraseCache:
+    """Answers for phrases as written, shared by every article a process reads."""
+
+    def __init__(self) -> None:
+        self.candidates: dict[str, list[Candidate]] = {}
+        self.prefixes: dict[str, bool] = {}
+
+    def trim(self) -> None:
+        if len(self.candidates) + len(self.prefixes) > CACHE_LIMIT:
+            self.candidates.clear()
+            self.prefixes.clear()
+
+
+_CACHES: dict[int, _PhraseCache] = {}
+
+
 class _Matcher:
-    """Longest gazetteer match from a token, with per-article lookup caches."""
+    """Longest gazetteer match from a token; lookups are cached per gazetteer and phrase."""
 
     def __init__(self, gazetteer: Gazetteer, text: str) -> None:
         self.gazetteer = gazetteer
         self.text = text
-        self._lookups: dict[str, list[Candidate]] = {}
-        self._prefixes: dict[str, bool] = {}
+        cache = _CACHES.get(id(gazetteer))
+        if cache is None:
+            cache = _CACHES[id(gazetteer)] = _PhraseCache()
+        cache.trim()
+        self._lookups = cache.candidates
+        self._prefixes = cache.prefixes
 
     def candidates(self, phrase: str) -> list[Candidate]:
-        norm = normalize_name(phrase)
-        found = self._lookups.get(norm)
+        found = self._lookups.get(phrase)
         if found is None:
-            found = usable_candidates(self.gazetteer.lookup(norm))
-            self._lookups[norm] = found
+            found = usable_candidates(self.gazetteer.lookup(normalize_name(phrase)))
+            self._lookups[phrase] = found
         return found
 
     def has_prefix(self, phrase: str) -> bool:
-        norm = normalize_name(phrase)
-        known = self._prefixes.get(norm)
+        known = self._prefixes.get(phrase)
         if known is None:
-            known = self.gazetteer.has_prefix(norm)
-            self._prefixes[norm] = known
+            known = self.gazetteer.has_prefix(normalize_name(phrase))
+            self._prefixes[phrase] = known
         return known
 
     def spans_from(self, tokens: Sequence[Token], i: int) -> list[tuple[int, list[Candidate]]]:
@@ -179,9 +298,13 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
             token.capitalised
             and i + 1 < n
             and tokens[i + 1].lower in SPEECH_VERBS
-            and tokens[i + 1].sentence_index == token.sentence_index
+            and adjacent(matcher.text, token, tokens[i + 1])
             and not token.sentence_initial
-            and not (i > 0 and tokens[i - 1].lower in LOCATIVE_WORDS)
+            and not (
+                i > 0
+                and tokens[i - 1].lower in LOCATIVE_WORDS
+                and adjacent(matcher.text, tokens[i - 1], token)
+            )
             and not _is_major(matcher.candidates(token.text))
         ):
             person.add(i)
@@ -226,7 +349,7 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
         if (
             third < n
             and tokens[third].capitalised
-            and tokens[third].sentence_index == token.sentence_index
+            and _close(tokens[i + 1], tokens[third])
             and not matcher.candidates(tokens[third].text)
         ):
             person.add(third)
@@ -248,7 +371,12 @@ def _accept(
     single = i == j
     major = _is_major(candidates)
     strong = _is_strong(candidates)
-    if i > 0 and tokens[i - 1].lower.rstrip(".") in PERSON_TITLES and not major:
+    if (
+        i > 0
+        and tokens[i - 1].lower.rstrip(".") in PERSON_TITLES
+        and _close(tokens[i - 1], first)
+        and not major
+    ):
         return False
     if all(c.name_type == "demonym" for c in candidates):
         # "Americans" are people; only the adjective refers to the place.
@@ -276,9 +404,7 @@ def _accept(
             return False
         previous = tokens[i - 1] if i > 0 else None
         introduced = (
-            previous is not None
-            and previous.sentence_index == first.sentence_index
-            and previous.lower in LOCATIVE_WORDS
+            previous is not None and previous.lower in LOCATIVE_WORDS and _close(previous, first)
         )
         if is_common_word(word) and not exempt and not (introduced and not shouting):
             if first.sentence_initial or shouting or not strong:
@@ -293,7 +419,7 @@ def _accept(
         if (
             following is not None
             and following.capitalised
-            and following.sentence_index == first.sentence_index
+            and _close(tokens[j], following)
             and not strong
             and not is_common_word(following.text)
         ):
@@ -321,7 +447,9 @@ def _hyphen_parts(
         candidates = matcher.candidates(part)
         if not candidates:
             continue
-        sub = Token(start, start + len(part), part, token.sentence_index, token.sentence_initial)
+        sub = make_token(
+            start, start + len(part), part, token.sentence_index, token.sentence_initial
+        )
         before = list(tokens[max(0, i - 1) : i])
         window = [*before, sub, *tokens[i + 1 : i + 2]]
         verdict = _accept(window, len(before), len(before), candidates, person_words)
@@ -386,11 +514,11 @@ def find_mentions(
             continue
         start, end = token.start, tokens[j].end
         mention = Mention(
-                article_id=article.id,
-                sentence_index=token.sentence_index,
-                start=start,
-                end=end,
-                surface=article.text[start:end],
+            article_id=article.id,
+            sentence_index=token.sentence_index,
+            start=start,
+            end=end,
+            surface=article.text[start:end],
             demonym=all(c.name_type == "demonym" for c in candidates),
             embedded=head in MEDIA_AND_COMPANY_HEADS,
         )

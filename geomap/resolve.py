@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geopy.distance import great_circle
+from geopy.distance import EARTH_RADIUS
 
 from gazetteer.models import Candidate, Place
 from gazetteer.names import normalize_name
@@ -80,8 +80,34 @@ class _Name:
     confidence: float = 0.0
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, geopy's Earth radius).
+
+    geopy.distance.great_circle gives the same figure but parses Point objects on every call,
+    which made it most of the resolver's time; this is called for every candidate x anchor.
+    """
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    half_dphi = (phi2 - phi1) / 2
+    half_dlambda = math.radians(lon2 - lon1) / 2
+    a = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
+    return 2 * EARTH_RADIUS * math.asin(min(1.0, math.sqrt(a)))
+
+
+_PRIORS: dict[tuple[str, str], float] = {}
+
+
 def prior_score(candidate: Candidate) -> float:
-    """Score of a candidate before any context."""
+    """Score of a candidate before any context (cached: pydantic models hash slowly)."""
+    key = (candidate.place.id, candidate.name_type)
+    known = _PRIORS.get(key)
+    if known is None:
+        if len(_PRIORS) > 500_000:
+            _PRIORS.clear()
+        known = _PRIORS[key] = _prior_score(candidate)
+    return known
+
+
+def _prior_score(candidate: Candidate) -> float:
     place = candidate.place
     score = KIND_WEIGHT.get(place.kind, 1.0) + NAME_TYPE_WEIGHT.get(candidate.name_type, 0.0)
     if place.kind in ("city", "capital", "admin2", "airport"):
@@ -149,6 +175,7 @@ def _score(
             and dominant != place.country
             and votes / total >= 0.6
             and not country_votes.get(place.country)
+            and any(c.place.country == dominant for c in entry.candidates)
         ):
             score -= FOREIGN_COUNTRY_PENALTY
     if place.country and place.kind not in ("country", "continent"):
@@ -167,10 +194,12 @@ def _score(
         if partner is None or partner.place is None:
             continue
         other = partner.place
-        if other.kind == "country" and place.country == other.country or other.kind == "admin1" and place.admin1 == other.name and place.country == other.country:
+        same_country = place.country == other.country
+        in_region = other.kind == "admin1" and place.admin1 == other.name
+        if same_country and (other.kind == "country" or in_region):
             score += PAIR_WEIGHT
     if anchors and place.kind not in ("country", "continent"):
-        distances = [great_circle((place.lat, place.lon), (a.lat, a.lon)).km for a in anchors]
+        distances = [distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors]
         score += NEARNESS_WEIGHT * math.exp(-min(distances) / NEARNESS_SCALE_KM)
         # The local lexicon: a town surrounded by the article's other places is the one meant,
         # even against a capital or a country of the same name ("Dublin" among Ohio towns).

@@ -4,45 +4,117 @@ Naive dictionary matching fails because GeoNames names thousands of towns after 
 ("Said", "Bath", "Kim"). The lists here come from PyPI packages (english-words' Webster's
 dictionary, wordfreq frequencies, gender-guesser's international given names), loaded lazily
 once per process; the small hand-written sets are grammar, not places.
+
+Deriving the lists from those packages costs about a second per process (importing wordfreq,
+unpickling the dictionary, parsing the name files), so they are derived once and kept as one
+text file in the user cache directory (GEOMAP_CACHE_DIR if set), named by a key over the
+source packages' versions and this module's source: a new package version or a changed rule
+here makes a new file. Where the cache cannot be written, the lists are derived in memory as
+before.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import logging
+import os
+import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
+log = logging.getLogger(__name__)
+
+# fmt: off
 # Words that head a person's name: "President Vladimir Putin", "Mr. Kim", "Gen. Milley".
 PERSON_TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice-president", "premier", "chancellor", "minister", "secretary", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "general", "gen", "lt", "col", "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sgt", "sergeant", "cpl", "private", "officer", "king", "queen", "prince", "princess", "pope", "cardinal", "bishop", "rev", "reverend", "father", "sister", "brother", "sheikh", "emir", "sultan", "ayatollah", "imam", "rabbi", "judge", "justice", "coach", "chairman", "chairwoman", "ceo", "spokesman", "spokeswoman", "spokesperson", "leader", "dictator", "comrade", "marshal", "lord", "lady", "sir", "dame", "mx", "st.", "mrs.", "mr.", "dr.", "gen.", "ms.", "lt.", "col.", "sgt.", "capt.", "adm.", "gov.", "sen.", "rep.", "prof.", "presidents", "ministers", "envoy", "ambassador", "commander", "chief"]
+    [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice-president", "premier",
+        "chancellor", "minister", "secretary", "senator", "sen", "rep", "representative",
+        "congressman", "congresswoman", "gov", "governor", "mayor", "general", "gen", "lt", "col",
+        "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sgt", "sergeant", "cpl",
+        "private", "officer", "king", "queen", "prince", "princess", "pope", "cardinal", "bishop",
+        "rev", "reverend", "father", "sister", "brother", "sheikh", "emir", "sultan", "ayatollah",
+        "imam", "rabbi", "judge", "justice", "coach", "chairman", "chairwoman", "ceo", "spokesman",
+        "spokeswoman", "spokesperson", "leader", "dictator", "comrade", "marshal", "lord", "lady",
+        "sir", "dame", "mx", "st.", "mrs.", "mr.", "dr.", "gen.", "ms.", "lt.", "col.", "sgt.",
+        "capt.", "adm.", "gov.", "sen.", "rep.", "prof.", "presidents", "ministers", "envoy",
+        "ambassador", "commander", "chief",
+    ]
 )
 
 # Calendar and other capitalised words that are never places on their own.
 NEVER_PLACES = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "i", "you", "he", "she", "it", "we", "they", "his", "her", "its", "our", "their", "my", "your", "this", "that", "these", "those", "there", "here", "the", "a", "an", "and", "or", "but", "if", "when", "while", "after", "before", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without", "about", "against", "between", "during", "under", "over", "today", "tomorrow", "yesterday", "tonight", "mr", "mrs", "ms", "dr", "said", "says", "also", "however", "meanwhile", "christmas", "easter", "ramadan", "eid", "god", "allah", "internet", "covid", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old", "great", "upper", "lower"]
+    [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "i", "you", "he", "she", "it", "we", "they", "his", "her", "its",
+        "our", "their", "my", "your", "this", "that", "these", "those", "there", "here", "the",
+        "a", "an", "and", "or", "but", "if", "when", "while", "after", "before", "as", "at", "by",
+        "for", "from", "in", "into", "of", "on", "to", "with", "without", "about", "against",
+        "between", "during", "under", "over", "today", "tomorrow", "yesterday", "tonight", "mr",
+        "mrs", "ms", "dr", "said", "says", "also", "however", "meanwhile", "christmas", "easter",
+        "ramadan", "eid", "god", "allah", "internet", "covid", "north", "south", "east", "west",
+        "northern", "southern", "eastern", "western", "central", "new", "old", "great", "upper",
+        "lower",
+    ]
 )
 
 # Verbs of speech after a bare name make it a person: "Noma said", "Keith recalled".
 SPEECH_VERBS = frozenset(
-    """said says told added recalled explained noted asked replied wrote tweeted insisted
-    argued stated claimed warned urged admitted""".split()
+    [
+        "said", "says", "told", "added", "recalled", "explained", "noted", "asked", "replied",
+        "wrote", "tweeted", "insisted", "argued", "stated", "claimed", "warned", "urged",
+        "admitted",
+    ]
 )
 
 # Words before a name that introduce a location: "in Allendale", "near Red Oak".
 LOCATIVE_WORDS = frozenset(
-    """in at from to near into toward towards across via through outside inside around
-    across along within throughout between across off of""".split()
+    [
+        "in", "at", "from", "to", "near", "into", "toward", "towards", "across", "via", "through",
+        "outside", "inside", "around", "across", "along", "within", "throughout", "between",
+        "across", "off", "of",
+    ]
 )
 
 # Lowercase words allowed inside a multi-word place name: "Sea of Japan", "Rio de Janeiro".
 NAME_CONNECTORS = frozenset(
-    ["of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "on", "upon", "am", "an", "der", "du", "di", "y", "and", "sur", "en", "au", "aux", "the"]
+    [
+        "of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "on", "upon",
+        "am", "an", "der", "du", "di", "y", "and", "sur", "en", "au", "aux", "the",
+    ]
 )
 
 # Words after a place name that make the whole phrase an organisation or thing, not the place.
 # The place stays a mention (benchmarks count embedded toponyms) but is never a stop.
 ORGANISATION_HEADS = frozenset(
-    ["times", "post", "herald", "journal", "tribune", "gazette", "news", "daily", "telegraph", "observer", "guardian", "university", "college", "school", "institute", "hospital", "airlines", "airways", "fc", "united", "city", "council", "police", "company", "corp", "corporation", "inc", "ltd", "bank", "group", "club", "church", "cathedral", "stadium", "review", "press", "agency"]
+    [
+        "times", "post", "herald", "journal", "tribune", "gazette", "news", "daily", "telegraph",
+        "observer", "guardian", "university", "college", "school", "institute", "hospital",
+        "airlines", "airways", "fc", "united", "city", "council", "police", "company", "corp",
+        "corporation", "inc", "ltd", "bank", "group", "club", "church", "cathedral", "stadium",
+        "review", "press", "agency",
+    ]
 )
+
+# fmt: on
+
+# PyPI distributions the derived lists come from: their versions key the cache file.
+SOURCE_PACKAGES = ("english-words", "wordfreq", "gender-guesser", "names", "pycountry")
+CACHE_FORMAT = "geomap-wordlists 1"
+CACHE_PREFIX = "wordlists-"
+COMMON_ZIPF = 3.0  # wordfreq's Zipf scale: 3.0 is once per million words
+
+
+class WordSets(NamedTuple):
+    """The derived lists, all lowercase."""
+
+    common: frozenset[str]  # dictionary words frequent enough to be read as words
+    given: frozenset[str]
+    surnames: frozenset[str]
+    languages: frozenset[str]
 
 
 def _data_file(package: str, relative: str) -> Path | None:
@@ -65,8 +137,38 @@ def _dictionary_words() -> frozenset[str]:
     return frozenset(w for w in words if w.islower())
 
 
-@functools.cache
-def given_names() -> frozenset[str]:
+def _zipf_at_least_common(lower: str) -> bool:
+    """wordfreq's verdict for one dictionary word; True when wordfreq is not installed."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return True
+    return zipf_frequency(lower, "en") >= COMMON_ZIPF
+
+
+def _derive_common_words() -> frozenset[str]:
+    """All dictionary words with Zipf frequency >= COMMON_ZIPF (NEVER_PLACES is checked apart).
+
+    Asking wordfreq about all 210,000 words takes seconds; its frequency table rules most out
+    at once: a plain ASCII word is one token whose frequency is the table's entry, so one far
+    below the threshold cannot reach it. Every other word gets wordfreq's own verdict.
+    """
+    words = _dictionary_words()
+    try:
+        from wordfreq import get_frequency_dict, zipf_frequency
+    except ImportError:
+        return words
+    frequencies = get_frequency_dict("en")
+    floor = 10 ** (COMMON_ZIPF - 0.1 - 9)  # margin for wordfreq's rounding
+    return frozenset(
+        word
+        for word in words
+        if not (word.isascii() and word.isalpha() and frequencies.get(word, 0.0) < floor)
+        and zipf_frequency(word, "en") >= COMMON_ZIPF
+    )
+
+
+def _derive_given_names() -> frozenset[str]:
     """Lowercased international given names (gender-guesser's list, ~45k names)."""
     path = _data_file("gender_guesser", "data/nam_dict.txt")
     if path is None:
@@ -82,6 +184,167 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def _derive_surnames() -> frozenset[str]:
+    """Common surnames (US census list shipped by the `names` package), lowercased."""
+    path = _data_file("names", "dist.all.last")
+    if path is None:
+        return frozenset()
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        return frozenset(line.split()[0].lower() for line in handle if line.strip())
+
+
+def _derive_language_names() -> frozenset[str]:
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    return frozenset(lang.name.lower() for lang in pycountry.languages if " " not in lang.name)
+
+
+def cache_dir() -> Path:
+    """GEOMAP_CACHE_DIR if set, else the user cache directory of geomap (as the gazetteer's)."""
+    env = os.environ.get("GEOMAP_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("geomap"))
+
+
+def cache_key() -> str:
+    """Versions of the source packages and this module's source, hashed."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    for package in SOURCE_PACKAGES:
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "missing"
+        digest.update(f"\0{package}={version}".encode())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_path() -> Path:
+    return cache_dir() / f"{CACHE_PREFIX}{cache_key()}.txt"
+
+
+def _serialise(sets: WordSets, key: str) -> str | None:
+    """Header line, then per list a "[name] count" line and its words in sorted order."""
+    lines = [f"{CACHE_FORMAT} {key}"]
+    for name, words in zip(WordSets._fields, sets, strict=True):
+        if any("\n" in word or "\r" in word for word in words):
+            return None  # cannot be stored one per line; keep it in memory only
+        lines.append(f"[{name}] {len(words)}")
+        lines.extend(sorted(words))
+    return "\n".join(lines) + "\n"
+
+
+def _parse(text: str, key: str) -> WordSets:
+    lines = text.split("\n")
+    if lines[0] != f"{CACHE_FORMAT} {key}" or lines[-1] != "":
+        raise ValueError("not a word-list cache of this version")
+    sets: list[frozenset[str]] = []
+    position = 1
+    for name in WordSets._fields:
+        label, _, count_text = lines[position].partition(" ")
+        if label != f"[{name}]":
+            raise ValueError(f"expected [{name}]")
+        count = int(count_text)
+        words = lines[position + 1 : position + 1 + count]
+        if len(words) != count:
+            raise ValueError(f"[{name}] is cut short")
+        sets.append(frozenset(words))
+        position += 1 + count
+    if position != len(lines) - 1:
+        raise ValueError("trailing data")
+    return WordSets(*sets)
+
+
+def _derive_all() -> WordSets:
+    return WordSets(
+        common=_derive_common_words(),
+        given=_derive_given_names(),
+        surnames=_derive_surnames(),
+        languages=_derive_language_names(),
+    )
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Temp file in the same directory, then os.replace: readers see all or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp's 0600 would hide it from other users
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    for stale in path.parent.glob(f"{CACHE_PREFIX}*.txt"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+
+
+@functools.cache
+def _cached_sets() -> WordSets | None:
+    """The lists from the cache file, deriving and writing it first if needed.
+
+    None when the cache directory cannot be written: the callers then derive each list in
+    memory on first use, as they would without a cache.
+    """
+    try:
+        key = cache_key()
+        path = cache_dir() / f"{CACHE_PREFIX}{key}.txt"
+    except OSError as exc:
+        log.debug("word-list cache unavailable: %s", exc)
+        return None
+    try:
+        return _parse(path.read_text(encoding="utf-8"), key)
+    except (OSError, ValueError, UnicodeDecodeError):
+        pass  # absent, from another version, or damaged: derive it again
+    probe = _probe_writable(path.parent)
+    if probe is not None:
+        log.debug("word-list cache not writable (%s): deriving in memory", probe)
+        return None
+    sets = _derive_all()
+    text = _serialise(sets, key)
+    if text is not None:
+        try:
+            _write_atomically(path, text)
+        except OSError as exc:
+            log.debug("cannot write the word-list cache %s: %s", path, exc)
+    return sets
+
+
+def _probe_writable(directory: Path) -> str | None:
+    """None when a file can be created in `directory`, else why not."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=directory):
+            pass
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    return None
+
+
+@functools.cache
+def _common_words() -> frozenset[str] | None:
+    cached = _cached_sets()
+    return cached.common if cached is not None else None
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Lowercased international given names (gender-guesser's list, ~45k names)."""
+    cached = _cached_sets()
+    return cached.given if cached is not None else _derive_given_names()
+
+
 @functools.cache
 def is_common_word(word: str) -> bool:
     """True for an ordinary English word ("said", "bath", "split"), judged on its lowercase form.
@@ -92,13 +355,12 @@ def is_common_word(word: str) -> bool:
     lower = word.lower()
     if lower in NEVER_PLACES:
         return True
+    common = _common_words()
+    if common is not None:
+        return lower in common
     if lower not in _dictionary_words():
         return False
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return True
-    return zipf_frequency(lower, "en") >= 3.0
+    return _zipf_at_least_common(lower)
 
 
 def is_given_name(word: str) -> bool:
@@ -107,26 +369,20 @@ def is_given_name(word: str) -> bool:
 
 @functools.cache
 def _language_names() -> frozenset[str]:
-    try:
-        import pycountry
-    except ImportError:
-        return frozenset()
-    return frozenset(lang.name.lower() for lang in pycountry.languages if " " not in lang.name)
+    cached = _cached_sets()
+    return cached.languages if cached is not None else _derive_language_names()
 
 
 def is_language_name(word: str) -> bool:
-    """"English", "Swahili": a language, even where a small town shares the name."""
+    """Say "English" or "Swahili" is a language, even where a small town shares the name."""
     return word.lower() in _language_names()
 
 
 @functools.cache
 def _surnames() -> frozenset[str]:
     """Common surnames (US census list shipped by the `names` package), lowercased."""
-    path = _data_file("names", "dist.all.last")
-    if path is None:
-        return frozenset()
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        return frozenset(line.split()[0].lower() for line in handle if line.strip())
+    cached = _cached_sets()
+    return cached.surnames if cached is not None else _derive_surnames()
 
 
 def is_surname(word: str) -> bool:

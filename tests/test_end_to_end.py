@@ -49,9 +49,7 @@ def test_example_places_are_found_and_placed(kim_map: dict) -> None:  # type: ig
 
 
 def test_no_person_or_common_word_is_a_place(kim_map: dict) -> None:  # type: ignore[type-arg]
-    texts = {
-        kim_map_article_text(m) for p in kim_map["places"] for m in p["mentions"]
-    }
+    texts = {kim_map_article_text(m) for p in kim_map["places"] for m in p["mentions"]}
     assert not texts & NOT_PLACES
 
 
@@ -123,7 +121,9 @@ def test_missing_file_and_usage_errors(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_failed_run_keeps_previous_map(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
-    good.write_text("Title: t\n\nThe ferry sailed from Dover to Calais on Monday.\n", encoding="utf-8")
+    good.write_text(
+        "Title: t\n\nThe ferry sailed from Dover to Calais on Monday.\n", encoding="utf-8"
+    )
     out = tmp_path / "map.html"
     assert main(["-q", "map", str(good), "-o", str(out), "--tiles", "none"]) == 0
     before = out.read_bytes()

@@ -4,7 +4,8 @@ countryinfo's outlines derive from Natural Earth (public domain). They are simpl
 shapely and rounded so the whole world costs a few hundred kilobytes in each map file.
 Some countries ship without a shape in countryinfo 1.0 (e.g. Hungary, Serbia, Myanmar, small
 islands); the map draws outlines as lines, so a missing country still shows through its
-neighbours' borders.
+neighbours' borders. Simplifying takes a few tenths of a second, so the result is kept in the
+user cache (render.diskcache) until countryinfo, shapely or this module change.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shapely.geometry import mapping, shape
-from shapely.geometry.base import BaseGeometry
+from geomap.render.diskcache import cached_text, package_versions, source_of
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 SIMPLIFY_DEGREES = 0.05  # about 5 km: invisible at the zoom levels a news map opens at
 DIGITS = 2  # about 1 km
@@ -37,6 +40,8 @@ def _drop_repeats(ring: list[list[float]]) -> list[list[float]]:
 
 
 def _simplified(geometry: dict[str, Any]) -> dict[str, Any] | None:
+    from shapely.geometry import mapping, shape
+
     geom: BaseGeometry = shape(geometry).simplify(SIMPLIFY_DEGREES, preserve_topology=True)
     if geom.is_empty:
         return None
@@ -61,6 +66,14 @@ def world_outlines() -> str:
 
     Properties carry only the country name. Sorted by file name, so the output is stable.
     """
+    return cached_text(
+        "basemap",
+        [*package_versions("countryinfo", "shapely"), source_of(__file__)],
+        _derive_world_outlines,
+    )
+
+
+def _derive_world_outlines() -> str:
     data_dir = resources.files("countryinfo") / "data"
     features: list[dict[str, Any]] = []
     for entry in sorted(data_dir.iterdir(), key=lambda item: item.name):

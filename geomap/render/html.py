@@ -8,6 +8,11 @@ layer control) is built in the browser by geomap/static/geomap.js from one JSON 
 textContent/createElement only, so no article text is ever parsed as markup or script.
 A Content-Security-Policy allows only the page's own scripts (by hash) and, when tiles are
 on, images from the tile server: zero network requests otherwise.
+
+folium builds the page once per tiles option, with named slots where the title, assets and
+data go (so no article text ever passes through its Jinja templates); the skeleton is kept in
+the user cache (see render.diskcache), which spares each run importing folium and compiling
+its templates. Each slot is then filled with its text, verbatim.
 """
 
 from __future__ import annotations
@@ -22,18 +27,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import folium
-from branca.element import Element, Figure, MacroElement
-from jinja2 import Template
-
 from geomap.models import MapResult
 from geomap.render.basemap import world_outlines
+from geomap.render.diskcache import cached_text, package_versions, source_of
 from geomap.render.mapdata import MENTION_COLOUR, EvidenceView, MapView, build_view
 from geomap.render.safejson import json_for_script
 
 Tiles = Literal["osm", "none"]
 TILE_HOSTS = {"osm": "https://tile.openstreetmap.org"}
 CSP_PLACEHOLDER = "__GEOMAP_CSP__"
+SLOT_RE = re.compile(r"@@geomap-slot:(\w+)@@")
+NEWLINES_RE = re.compile(r"\r\n?")
+SKELETON_PACKAGES = ("folium", "branca", "jinja2")
 
 LEAFLET_CREDIT = (
     "Leaflet {version} (https://leafletjs.com), BSD-2-Clause licence; copyright notice in the"
@@ -140,26 +145,6 @@ def map_data(view: MapView, tiles: Tiles) -> dict[str, Any]:
     }
 
 
-class _GeomapLayers(MacroElement):
-    """Folium element that runs geomap.js on the folium map once the page has loaded."""
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-{{ this.app_js }}
-geomapInit({{ this._parent.get_name() }}, {{ this.tiles_var }},
-  JSON.parse(document.getElementById("geomap-data").textContent),
-  JSON.parse(document.getElementById("geomap-basemap").textContent));
-{% endmacro %}"""
-    )
-
-    def __init__(self, app_js: str, tiles_var: str) -> None:
-        super().__init__()
-        self._name = "GeomapLayers"
-        self._id = "layers"
-        self.app_js = app_js
-        self.tiles_var = tiles_var
-
-
 def _csp(page: str, tiles: Tiles) -> str:
     """A policy that runs only this page's scripts (by hash) and loads nothing but tiles."""
     hashes = []
@@ -176,12 +161,34 @@ def _csp(page: str, tiles: Tiles) -> str:
     )
 
 
-def render_html(result: MapResult, tiles: Tiles = "osm") -> str:
-    """The map page as one HTML string. Same MapResult and tiles -> same bytes."""
-    if tiles not in ("osm", "none"):
-        raise ValueError(f"unknown tiles option {tiles!r}: use 'osm' or 'none'")
-    view = build_view(result)
-    version, leaflet_js, leaflet_css = leaflet_assets()
+def _slot(name: str) -> str:
+    return f"@@geomap-slot:{name}@@"
+
+
+def _build_skeleton(tiles: Tiles) -> str:
+    """The folium page with a slot for everything that is not the same on every map."""
+    import folium
+    from branca.element import Element, Figure, MacroElement
+    from jinja2 import Template
+
+    class GeomapLayers(MacroElement):  # type: ignore[misc]
+        """Folium element that runs geomap.js on the folium map once the page has loaded."""
+
+        _template = Template(
+            """{% macro script(this, kwargs) %}
+{{ this.app_js }}
+geomapInit({{ this._parent.get_name() }}, {{ this.tiles_var }},
+  JSON.parse(document.getElementById("geomap-data").textContent),
+  JSON.parse(document.getElementById("geomap-basemap").textContent));
+{% endmacro %}"""
+        )
+
+        def __init__(self, app_js: str, tiles_var: str) -> None:
+            super().__init__()
+            self._name = "GeomapLayers"
+            self._id = "layers"
+            self.app_js = app_js
+            self.tiles_var = tiles_var
 
     fmap = folium.Map(
         location=[20, 0],
@@ -201,7 +208,7 @@ def render_html(result: MapResult, tiles: Tiles = "osm") -> str:
         tile_layer._id = "osm"
         tile_layer.add_to(fmap)
         tiles_var = tile_layer.get_name()
-    _GeomapLayers(static_text("geomap.js"), tiles_var).add_to(fmap)
+    GeomapLayers(_slot("app_js"), tiles_var).add_to(fmap)
 
     figure = fmap.get_root()
     assert isinstance(figure, Figure)
@@ -212,19 +219,16 @@ def render_html(result: MapResult, tiles: Tiles = "osm") -> str:
         name="csp",
         index=0,
     )
-    header.add_child(Element(f"<title>{html.escape(view.title)}</title>"), name="title")
-    header.add_child(
-        Element(f"<!-- {LEAFLET_CREDIT.format(version=version)} -->\n<style>{leaflet_css}</style>"),
-        name="leaflet_css",
-    )
-    header.add_child(Element(f"<style>{static_text('geomap.css')}</style>"), name="geomap_css")
-    header.add_child(Element(f"<script>{leaflet_js}</script>"), name="leaflet_js")
+    header.add_child(Element(f"<title>{_slot('title')}</title>"), name="title")
+    header.add_child(Element(_slot("leaflet_css")), name="leaflet_css")
+    header.add_child(Element(_slot("geomap_css")), name="geomap_css")
+    header.add_child(Element(_slot("leaflet_js")), name="leaflet_js")
 
     body = figure.html
     body.add_child(
         Element(
             '<header class="gm-header"><h1 class="gm-title">'
-            f"{html.escape(view.title)}</h1>"
+            f"{_slot('title')}</h1>"
             '<button type="button" class="gm-toggle" id="gm-toggle" aria-controls="gm-panel"'
             ' aria-expanded="true">Itinerary</button></header>'
         ),
@@ -249,24 +253,59 @@ def render_html(result: MapResult, tiles: Tiles = "osm") -> str:
         name="gm_footer",
     )
     body.add_child(
-        Element(
-            '<script type="application/json" id="geomap-data">'
-            + json_for_script(map_data(view, tiles))
-            + "</script>"
-        ),
+        Element(f'<script type="application/json" id="geomap-data">{_slot("data")}</script>'),
         name="gm_data",
     )
     body.add_child(
-        Element(
-            '<script type="application/json" id="geomap-basemap">'
-            + json_for_script(json.loads(world_outlines()))
-            + "</script>"
-        ),
+        Element(f'<script type="application/json" id="geomap-basemap">{_slot("basemap")}</script>'),
         name="gm_basemap",
     )
-
     page: str = figure.render()
-    page = page.replace("<html>", '<html lang="en">', 1)
+    return page.replace("<html>", '<html lang="en">', 1)
+
+
+@lru_cache(maxsize=2)
+def page_skeleton(tiles: Tiles) -> str:
+    """The page around the map's data, from the cache when folium and this module are unchanged."""
+    return cached_text(
+        f"page_{tiles}",
+        [*package_versions(*SKELETON_PACKAGES), source_of(__file__)],
+        lambda: _build_skeleton(tiles),
+    )
+
+
+def _as_template_text(text: str) -> str:
+    """Line ends made "\\n", as folium's Jinja templates made them when the page held this text.
+
+    Leaflet's CSS ships with CRLF line ends; the page has always carried them as plain "\\n".
+    """
+    return NEWLINES_RE.sub("\n", text)
+
+
+@lru_cache(maxsize=1)
+def basemap_json() -> str:
+    """The world outlines as JSON safe inside the page's <script> block."""
+    return json_for_script(json.loads(world_outlines()))
+
+
+def render_html(result: MapResult, tiles: Tiles = "osm") -> str:
+    """The map page as one HTML string. Same MapResult and tiles -> same bytes."""
+    if tiles not in ("osm", "none"):
+        raise ValueError(f"unknown tiles option {tiles!r}: use 'osm' or 'none'")
+    view = build_view(result)
+    version, leaflet_js, leaflet_css = leaflet_assets()
+    slots = {
+        "title": html.escape(view.title),
+        "leaflet_css": f"<!-- {LEAFLET_CREDIT.format(version=version)} -->\n"
+        f"<style>{leaflet_css}</style>",
+        "geomap_css": f"<style>{static_text('geomap.css')}</style>",
+        "leaflet_js": f"<script>{leaflet_js}</script>",
+        "data": json_for_script(map_data(view, tiles)),
+        "basemap": basemap_json(),
+    }
+    values = {name: _as_template_text(text) for name, text in slots.items()}
+    values["app_js"] = static_text("geomap.js")  # a template variable: always verbatim
+    page = SLOT_RE.sub(lambda match: values[match.group(1)], page_skeleton(tiles))
     # Trim folium's trailing blanks; split on "\n" only (splitlines() would also cut at U+0085
     # and friends inside article text).
     page = "\n".join(line.rstrip(" \t") for line in page.split("\n")).rstrip("\n") + "\n"

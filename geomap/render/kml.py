@@ -8,17 +8,13 @@ article text shows literally there, it never runs.
 from __future__ import annotations
 
 import html
-
-from fastkml import kml
-from fastkml.containers import Document, Folder
-from fastkml.features import Placemark
-from fastkml.geometry import LineString, Point
-from fastkml.styles import LabelStyle, LineStyle, Style, StyleUrl
-from pygeoif.geometry import LineString as GeoLineString
-from pygeoif.geometry import Point as GeoPoint
+from typing import TYPE_CHECKING
 
 from geomap.models import MapResult
 from geomap.render.mapdata import MENTION_COLOUR, EvidenceView, build_view, unwrap_longitudes
+
+if TYPE_CHECKING:
+    from fastkml.styles import Style
 
 
 def kml_colour(hex_colour: str, alpha: int = 0xFF) -> str:
@@ -43,6 +39,8 @@ def _description(lines: list[str], evidence: list[EvidenceView], more: int) -> s
 
 
 def _style(style_id: str, colour: str, alpha: int, width: float) -> Style:
+    from fastkml.styles import LabelStyle, LineStyle, Style
+
     return Style(
         id=style_id,
         styles=[
@@ -56,6 +54,15 @@ def _style(style_id: str, colour: str, alpha: int, width: float) -> Style:
 
 def render_kml(result: MapResult) -> str:
     """KML text for the result. Same MapResult -> same bytes."""
+    # fastkml is imported here, not at the top: most runs write no KML.
+    from fastkml import kml
+    from fastkml.containers import Document, Folder
+    from fastkml.features import Placemark
+    from fastkml.geometry import LineString, Point
+    from fastkml.styles import StyleUrl
+    from pygeoif.geometry import LineString as GeoLineString
+    from pygeoif.geometry import Point as GeoPoint
+
     view = build_view(result)
     styles = [_style("mention", MENTION_COLOUR, 0xFF, 1.0)]
     folders = []

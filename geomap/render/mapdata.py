@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-import pycountry
-
 from geomap.models import ArticleInfo, Evidence, MapResult, PlaceEntry, Stop, TimeSpan
 
 # Colour-blind-friendly, distinct on light backgrounds (Okabe-Ito and Tableau hues).
@@ -229,6 +227,8 @@ def _country(code: str | None, place: PlaceEntry | None, names: dict[str, str]) 
         return ""
     if code.upper() in names:
         return names[code.upper()]
+    import pycountry  # only for codes the pipeline left unnamed
+
     country = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
     if country is not None:
         return str(getattr(country, "common_name", None) or country.name)
