@@ -1,4 +1,4 @@
-"""Errors a user can cause, each with its exit code, so the CLI prints one line and exits cleanly."""
+"""User-caused errors, each with its exit code: the CLI prints one line and exits cleanly."""
 
 from __future__ import annotations
 
