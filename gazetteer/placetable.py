@@ -20,7 +20,9 @@ import mmap
 import struct
 from array import array
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
+
+from pydantic import BaseModel
 
 from gazetteer.models import Place
 
@@ -30,6 +32,23 @@ HEADER = struct.Struct("=4sII")
 NO_STRING = 0xFFFFFFFF
 STRING_COLUMNS = ("id", "name", "kind", "country", "country_name", "admin1", "source")
 INT_COLUMNS = (*STRING_COLUMNS, "first_name", "name_count")
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def trusted(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
+    """A model from values known to be valid, with every field given: what `model_construct`
+    does without its per-field loop (a third of the cost of a first-time look-up). The
+    gazetteer's models have no aliases, defaults factories, extras or private attributes."""
+    model = _new_object(cls)
+    _set_attribute(model, "__dict__", values)
+    _set_attribute(model, "__pydantic_fields_set__", set(values))
+    _set_attribute(model, "__pydantic_extra__", None)
+    _set_attribute(model, "__pydantic_private__", None)
+    return model
 
 
 class PlaceTableWriter:
@@ -147,17 +166,20 @@ class PlaceTable:
         """The place of this rowid (1-based). Values were checked when the gazetteer was built."""
         i = rowid - 1
         text = self._str
-        return Place.model_construct(
-            id=text(self._id[i]),
-            name=text(self._name[i]),
-            kind=text(self._kind[i]),
-            lat=self._lat[i],
-            lon=self._lon[i],
-            country=text(self._country[i]),
-            country_name=text(self._country_name[i]),
-            admin1=text(self._admin1[i]),
-            population=self._population[i],
-            source=text(self._source[i]),
+        return trusted(
+            Place,
+            {
+                "id": text(self._id[i]),
+                "name": text(self._name[i]),
+                "kind": text(self._kind[i]),
+                "lat": self._lat[i],
+                "lon": self._lon[i],
+                "country": text(self._country[i]),
+                "country_name": text(self._country_name[i]),
+                "admin1": text(self._admin1[i]),
+                "population": self._population[i],
+                "source": text(self._source[i]),
+            },
         )
 
     def name_span(self, rowid: int) -> tuple[int, int]:

@@ -33,7 +33,7 @@ from gazetteer.builder import (
 from gazetteer.data_tables import data_hash
 from gazetteer.models import Candidate, NameType, Place
 from gazetteer.names import ascii_fold, normalize_name
-from gazetteer.placetable import PLACE_TABLE_FILE, PlaceTable
+from gazetteer.placetable import PLACE_TABLE_FILE, PlaceTable, trusted
 from gazetteer.records import KIND_IMPORTANCE, NAME_TYPES_BY_CODE
 from gazetteer.supplement import SUPPLEMENT_DIR, supplement_hash
 
@@ -194,10 +194,13 @@ class Gazetteer:
                     best[rowid] = packed
         place = self._table.place
         cands = [
-            Candidate.model_construct(
-                place=place(rowid),
-                matched_name=self._name(packed & _NAME_ID_MASK),
-                name_type=NAME_TYPES_BY_CODE[packed >> 28],
+            trusted(
+                Candidate,
+                {
+                    "place": place(rowid),
+                    "matched_name": self._name(packed & _NAME_ID_MASK),
+                    "name_type": NAME_TYPES_BY_CODE[packed >> 28],
+                },
             )
             for rowid, packed in best.items()
         ]

@@ -118,7 +118,9 @@ _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "la
 _forms(_REACH, "reach", "reaches", "reached", "reaching")
 _forms(_RETURN, "return", "returns", "returned", "returning", "came back", "come back",
        "comes back", "went back", "go back", "headed back", "flew back", "sailed back",
-       "got back", "returned home", "return home")  # fmt: skip
+       "got back", "returned home", "return home", "fly back", "flies back", "flying back",
+       "sail back", "sailed back", "travel back", "travelled back", "traveled back",
+       "head back", "heads back", "heading back", "drive back", "drove back")  # fmt: skip
 _forms(_LEAVE, "leave", "leaves", "left", "leaving", "depart", "departs", "departed",
        "departing", "departure", "quit", "quits", "exit", "exits", "exited", "flee", "fled",
        "pull out of", "pulled out of", "rolled out of", "roll out of", "sailed out of",
@@ -188,7 +190,8 @@ _forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks",
        "taking place", "be held", "was held", "were held", "is held", "being held",
        "will be held", "spoke", "speak", "speaks", "signed", "sign", "signs",
        "sat down", "sits down", "shook hands", "celebrated", "prayed", "wave", "waved", "waves",
-       "performed", "performs", "perform", "performing", "played", "plays", "gave a concert",
+       "performed", "performs", "perform", "performing", "played", "plays", "playing",
+       "gave a concert",
        "sang", "day in", "days in", "night in", "nights in", "weekend in", "week in",
        "hours in", "evening in", "morning in", "afternoon in", "stepped off", "steps off",
        "step off", "disembarked", "disembark", "disembarks", "alighted",
@@ -319,7 +322,7 @@ _PLANNED_RE = re.compile(
     r"aimed|wants?|wanted|proposed|proposes|considering|considers|mulls|mulling|"
     r"eyeing|eyes|seeks?|sought|prepares|preparing|expects?|promised|pledged|vowed|"
     r"agreed|offered|invited|scheduled|likely|unlikely|possibly|potentially|perhaps|"
-    r"tomorrow|next|upcoming|forecasters?|forecast|predicted|projected|would-be)\b|'ll\b",
+    r"tomorrow|next(?! (?:day|morning|afternoon|evening|night)\b)|upcoming|forecasters?|forecast|predicted|projected|would-be)\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST_MODAL_RE = re.compile(
@@ -1292,7 +1295,8 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
             it.low in ("from", "to", "through", "into", "across", "via")
             for it in items[hit.last + 1 : hit.last + 5]
         )
-    if form in ("played", "plays", "performed", "performs", "perform", "performing", "sang"):
+    if form in ("played", "plays", "playing", "performed", "performs", "perform",
+                "performing", "sang"):  # fmt: skip
         return False
     if form in (
         "started",
@@ -1305,7 +1309,7 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         "opens",
     ) and any(
         it.low in ("trip", "tour", "visit", "journey", "voyage", "day", "race", "stage", "leg")
-        for it in items[hit.last + 1 : hit.last + 4]
+        for it in items[hit.last + 1 : hit.last + 7]
     ):
         return False
     if (
@@ -1372,6 +1376,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         and hit.cue is _NOUN_STOP
     ):
         role = "stop"
+    elif hit.form.endswith((" in", " at")) and not hit.is_noun:
+        role = cue.preps.get(hit.form.split()[-1], "stop")  # "a day in X", "called at X"
     elif hit.form.endswith(" into"):
         role = cue.preps.get("into", "destination")
     elif hit.form.endswith(" of") and hit.form not in ("tour of",):
@@ -1772,6 +1778,11 @@ def _cue_actor(
             # "Kim’s train" -> the owner; "Putin welcomed Kim" -> the subject (first).
             pass
         return _actor_key(chosen, registry)
+    # "After a day in X, Xi flew ...": a fronted time clause's subject is the main clause's.
+    if start <= 1 and items and items[0].low in ("after", "before", "following", "upon"):
+        main = _main_clause_subject(items, hit.last)
+        if main is not None:
+            return _actor_key(main, registry)
     # Participle clauses at sentence start: "Arriving in Khasan, Kim ..." / "After leaving X,".
     if (
         start == 0
@@ -1810,6 +1821,22 @@ def _cue_actor(
     if start == 0:
         return None  # no subject at all: a headline or an imperative ("Stay tuned to ...")
     return registry.last_any
+
+
+def _main_clause_subject(items: list[Item], after: int) -> Item | None:
+    """The name or mover right after the first comma that follows `after`."""
+    for k in range(after + 1, len(items) - 1):
+        it = items[k]
+        if it.kind == "punct" and it.text in (".", ";"):
+            return None
+        if it.kind == "punct" and it.text == ",":
+            for nxt in items[k + 1 : k + 3]:
+                if nxt.kind in ("name", "mover") and nxt.actor is not None:
+                    return nxt
+                if nxt.kind != "word" or nxt.low not in ("the", "then", "later"):
+                    break
+            return None
+    return None
 
 
 _HOST_FORMS = frozenset(
@@ -1927,11 +1954,13 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             return None
         return None
     if anaphor in ("it", "its", "its crew"):
-        for kind in ("storm", "ship", "race"):
-            last = registry.last_any
-            if last is not None and registry.kind_of(last) == kind:
-                return last
-        return None
+        last = registry.last_any
+        if last is not None and registry.kind_of(last) in ("storm", "ship", "race"):
+            return last
+        # "The next afternoon it called at Ålesund" after a sentence about its passengers:
+        # the one ship, storm or race of the article, if there is only one.
+        things = [registry.salient[k] for k in ("storm", "ship", "race") if k in registry.salient]
+        return things[0] if len(things) == 1 else None
     if anaphor == "they":
         last = registry.last_any
         if last is not None and registry.kind_of(last) in ("race", "ship", "group"):

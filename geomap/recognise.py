@@ -41,6 +41,12 @@ ALTERNATE_MIN_POPULATION = 20_000
 # A surname that is also a town this small needs a cue ("in Adams") to count as the town.
 SURNAME_TOWN_POPULATION = 30_000
 MAJOR_KINDS = frozenset({"country", "continent", "admin1", "capital"})
+# Articles and pronouns of other languages that open sentences ("Der Kanzler", "Le président")
+# and would otherwise match a town's alternate name.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    """der die das den dem des ein eine einer er sie wir le la les un une du il elle ils nous
+    el los las una lo gli uno het een o os um uma ele ela dit deze""".split()
+)
 # Capitalised words after a name that make the phrase a newspaper, team or company: the place
 # name is embedded in it ("The New York Times") and says nothing about where things happen.
 MEDIA_AND_COMPANY_HEADS = frozenset(
@@ -81,47 +87,17 @@ MEDIA_AND_COMPANY_HEADS = frozenset(
         "inquirer",
     ]
 )
-# Capitalised words after a name that make the phrase a building or institution. A small town's
-# name in front of one is usually the institution's own name ("Bellevue Palace" in Berlin).
-FACILITY_HEADS = frozenset(
-    [
-        "palace",
-        "hotel",
-        "airport",
-        "stadium",
-        "square",
-        "street",
-        "avenue",
-        "road",
-        "bridge",
-        "station",
-        "hospital",
-        "university",
-        "college",
-        "school",
-        "institute",
-        "base",
-        "centre",
-        "center",
-        "hall",
-        "building",
-        "tower",
-        "church",
-        "cathedral",
-        "mosque",
-        "temple",
-        "castle",
-        "prison",
-        "museum",
-        "embassy",
-        "consulate",
-        "arena",
-        "theatre",
-        "theater",
-        "mall",
-        "market",
-        "international",
-    ]
+# Capitalised words after a name that make the phrase a building or institution. Named
+# buildings often carry a name from elsewhere ("Bellevue Palace" is in Berlin), so only a major
+# place keeps its mention there; institutions are usually named for where they are, so a
+# sizeable town keeps it ("Ussuriysk station") and only a small one loses it.
+NAMED_BUILDING_HEADS = frozenset(
+    """palace hotel castle tower hall building mall theatre theater arena museum square street
+    avenue road house villa manor""".split()
+)
+INSTITUTION_HEADS = frozenset(
+    """airport station university college school institute hospital base centre center church
+    cathedral mosque temple prison embassy consulate bridge market international""".split()
 )
 
 
@@ -384,7 +360,7 @@ def _accept(
         return not (last.endswith("s") and not last.endswith("ss"))
     if single:
         word = first.text
-        if word.lower() in NEVER_PLACES:
+        if word.lower() in NEVER_PLACES or word.lower() in FOREIGN_FUNCTION_WORDS:
             return False
         shouting = word.isupper() and len(word) > 1 and "." not in word
         # A word that is also a region ("Pool", a Congolese department) needs more than that.
@@ -509,7 +485,9 @@ def find_mentions(
             continue
         j, candidates, needs_context = accepted
         head = _following_head(tokens, j, article.text)
-        if head in FACILITY_HEADS and not _is_strong(candidates):
+        if (head in NAMED_BUILDING_HEADS and not _is_major(candidates)) or (
+            head in INSTITUTION_HEADS and not _is_strong(candidates)
+        ):
             i = j + 1
             continue
         start, end = token.start, tokens[j].end

@@ -415,7 +415,8 @@ def _merge_stops(keyed: list[_Keyed]) -> list[_StopBuild]:
             comes_back = m.role != "origin" and (
                 _is_return(m) or (left_from_here and m.status != "planned" and k.dated)
             )
-            if later_stops and comes_back and m.status != "planned":
+            # "will fly back to Berlin" after other stops: a planned stop of its own.
+            if later_stops and comes_back and (m.status != "planned" or _is_return(m)):
                 builds.append(_StopBuild([k]))
             else:
                 existing.items.append(k)

@@ -68,3 +68,26 @@ def test_tokens_keep_offsets() -> None:
     tokens = tokenize(article, sentences)
     assert [t.text for t in tokens][:2] == ["St", "Petersburg"]
     assert all(article.text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_places_in_other_languages(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    german = "Der Kanzler reiste von Berlin nach München und dann nach Wien."
+    french = "Le président est arrivé à Genève puis il est rentré à Paris."
+    assert surfaces(german, gazetteer) == ["Berlin", "München", "Wien"]
+    assert surfaces(french, gazetteer) == ["Genève", "Paris"]
+
+
+def test_facility_named_after_a_small_town_is_not_the_town(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = surfaces("The leaders met at Bellevue Palace in Berlin.", gazetteer)
+    assert found == ["Berlin"]
+
+
+def test_newspaper_names_mark_the_place_as_embedded(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    article, sentences = make_article("The New York Times reported the talks in Hanoi.")
+    mentions = {m.surface: m for m in find_mentions(article, sentences, gazetteer)}
+    assert mentions["New York"].embedded
+    assert not mentions["Hanoi"].embedded
+
+
+def test_hyphenated_words_yield_their_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert "Oakland" in surfaces("Rep. Barbara Lee, D-Oakland, voted against it.", gazetteer)
