@@ -35,8 +35,13 @@ INT_COLUMNS = (*STRING_COLUMNS, "first_name", "name_count")
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+_MISSING = object()
 _new_object = object.__new__
-_set_attribute = object.__setattr__
+# The slot setters of pydantic's BaseModel, called directly (cheaper than object.__setattr__).
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def trusted(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
@@ -44,10 +49,10 @@ def trusted(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
     does without its per-field loop (a third of the cost of a first-time look-up). The
     gazetteer's models have no aliases, defaults factories, extras or private attributes."""
     model = _new_object(cls)
-    _set_attribute(model, "__dict__", values)
-    _set_attribute(model, "__pydantic_fields_set__", set(values))
-    _set_attribute(model, "__pydantic_extra__", None)
-    _set_attribute(model, "__pydantic_private__", None)
+    _set_dict(model, values)
+    _set_fields_set(model, set(values))
+    _set_extra(model, None)
+    _set_private(model, None)
     return model
 
 
@@ -156,29 +161,37 @@ class PlaceTable:
         self._first_name, self._name_count = ints["first_name"], ints["name_count"]
         self._starts = section(4 * (n_strings + 1)).cast("I")
         self._blob = view[pos : pos + self._starts[n_strings]]
+        self._decoded: dict[int, str | None] = {NO_STRING: None}
 
     def _str(self, number: int) -> str | None:
         if number == NO_STRING:
             return None
         return str(self._blob[self._starts[number] : self._starts[number + 1]], "utf-8")
 
+    def _shared(self, number: int) -> str | None:
+        """A string many places share (kind, country, region, source): decoded once."""
+        text = self._decoded.get(number, _MISSING)
+        if text is _MISSING:
+            text = self._decoded[number] = self._str(number)
+        return text  # type: ignore[return-value]
+
     def place(self, rowid: int) -> Place:
         """The place of this rowid (1-based). Values were checked when the gazetteer was built."""
         i = rowid - 1
-        text = self._str
+        shared = self._shared
         return trusted(
             Place,
             {
-                "id": text(self._id[i]),
-                "name": text(self._name[i]),
-                "kind": text(self._kind[i]),
+                "id": self._str(self._id[i]),
+                "name": self._str(self._name[i]),
+                "kind": shared(self._kind[i]),
                 "lat": self._lat[i],
                 "lon": self._lon[i],
-                "country": text(self._country[i]),
-                "country_name": text(self._country_name[i]),
-                "admin1": text(self._admin1[i]),
+                "country": shared(self._country[i]),
+                "country_name": shared(self._country_name[i]),
+                "admin1": shared(self._admin1[i]),
                 "population": self._population[i],
-                "source": text(self._source[i]),
+                "source": shared(self._source[i]),
             },
         )
 

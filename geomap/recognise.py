@@ -305,18 +305,24 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
             or not NAME_GAP_RE.fullmatch(matcher.text[token.end : following.start])
             or not following.capitalised
             or following.sentence_index != token.sentence_index
-            or is_common_word(following.text)
             or following.lower in NAME_CONNECTORS
         ):
             continue
         own = matcher.candidates(token.text)
         if own and (_is_major(own) or any(c.place.kind == "country" for c in own)):
             continue
+        if is_common_word(following.text) and (
+            not is_surname(following.text) or (own and _is_strong(own))
+        ):
+            continue  # "Jordan Valley", "Reading Station"; but "Taylor Swift" is a person
         after = matcher.candidates(following.text)
         if after and _is_major(after):
             continue
         together = matcher.candidates(matcher.text[token.start : following.end])
-        if together and _is_strong(together):
+        if any(
+            c.name_type in ("main", "alias") or c.place.population >= STRONG_POPULATION
+            for c in together
+        ):
             continue  # "San Jose", "Sri Lanka": the two words name a place
         person.update((i, i + 1))
         # A third name ("Kim Jong Un") only when it names no place: "Pat Zavoral Fargo" is a

@@ -198,3 +198,34 @@ def test_coordinates_are_sane(gz: Gazetteer) -> None:
     for name in ("Russia", "North Korea", "Amur Oblast", "Vladivostok"):
         place = _first(gz, name).place
         assert not math.isnan(place.lat) and -90 <= place.lat <= 90
+
+
+@pytest.mark.slow
+def test_countries_sit_at_their_geonames_points(gz: Gazetteer) -> None:
+    us = gz.country("US")
+    assert us is not None and _km(us.lat, us.lon, 39.76, -98.5) < 10
+    canada = gz.country("CA")
+    assert canada is not None and _km(canada.lat, canada.lon, 60.10867, -113.64258) < 10
+
+
+@pytest.mark.slow
+def test_state_abbreviations_resolve_to_states(gz: Gazetteer) -> None:
+    calif = _first(gz, "Calif.")
+    assert calif.place.kind == "admin1" and calif.place.country == "US"
+    assert calif.place.name == "California" and calif.name_type == "abbreviation"
+    assert _km(calif.place.lat, calif.place.lon, 37.25022, -119.75126) < 10
+    texas = next(c for c in gz.lookup("Texas") if c.place.kind == "admin1")
+    assert _km(texas.place.lat, texas.place.lon, 31.25044, -99.25061) < 10
+    # Two-letter postal codes are words ("IN", "OR"): never indexed as states.
+    assert not any(c.place.id == "a1:US.IN" for c in gz.lookup("IN"))
+
+
+@pytest.mark.slow
+def test_european_union_and_continent_demonyms(gz: Gazetteer) -> None:
+    eu = _first(gz, "EU")
+    assert eu.place.name == "European Union" and eu.place.kind == "region"
+    european = gz.lookup("European")
+    assert european and all(c.name_type == "demonym" for c in european)
+    assert any(c.place.name == "Europe" and c.place.kind == "continent" for c in european)
+    assert any(c.place.name == "Middle East" for c in gz.lookup("Middle Eastern"))
+    assert _first(gz, "Pacific").place.name == "Pacific Ocean"

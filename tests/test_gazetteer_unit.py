@@ -167,3 +167,54 @@ def test_bad_dump_line_is_reported(tmp_path: Path) -> None:
     with pytest.raises(DumpFormatError, match=r"bad.txt: line 1: expected 19"):
         build(tmp_path / "cache", geonames_dump=bad)
     assert not any((tmp_path / "cache").glob("gazetteer-*"))
+
+
+def test_dotted_aliases_are_abbreviations() -> None:
+    from gazetteer.supplement import alias_type
+
+    assert alias_type("Calif.") == "abbreviation"
+    assert alias_type("N.H.") == "abbreviation"
+    assert alias_type("W. Va.") == "abbreviation"
+    assert alias_type("EU") == "alias"
+    assert alias_type("Washington state") == "alias"
+
+
+def test_data_tables_load_and_apply() -> None:
+    from gazetteer.data_tables import apply_demonyms, load_country_points, load_demonyms
+
+    points = load_country_points()
+    assert len(points) > 200 and points["US"] == (39.76, -98.5)
+    table = load_demonyms()
+    assert "European" in table["Europe"]
+    europe = PlaceRecord(id="gn:1", name="Europe", kind="continent", lat=48.7, lon=9.1)
+    town = PlaceRecord(id="gn:2", name="Europe", kind="city", lat=1.0, lon=1.0)
+    assert apply_demonyms([europe, town], table) == 1
+    assert ("European", "demonym") in europe.names and town.names == []
+
+
+def test_place_table_round_trip(tmp_path: Path) -> None:
+    from gazetteer.models import Place
+    from gazetteer.placetable import PlaceTable, PlaceTableWriter
+
+    writer = PlaceTableWriter()
+    values = {
+        "id": "gn:7",
+        "name": "S\u00f8ndre Vik",
+        "kind": "city",
+        "lat": 59.5,
+        "lon": -10.25,
+        "country": "NO",
+        "country_name": "Norway",
+        "admin1": None,
+        "population": 3_000_000_000,
+        "source": "geonames",
+    }
+    writer.add(**values, first_name=4, name_count=2)  # type: ignore[arg-type]
+    writer.add(**{**values, "id": "gn:8", "country": None}, first_name=6, name_count=1)  # type: ignore[arg-type]
+    writer.write(tmp_path / "places.bin")
+    table = PlaceTable(tmp_path / "places.bin")
+    first = table.place(1)
+    assert first == Place(**values)  # type: ignore[arg-type]
+    assert hash(first) == hash(Place(**values))  # type: ignore[arg-type]
+    assert first.model_dump() == values
+    assert table.place(2).country is None and table.name_span(2) == (6, 1)
