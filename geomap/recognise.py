@@ -297,7 +297,12 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
                 person.add(j)
                 j += 1
             continue
-        if not token.capitalised or i + 1 >= n or not is_given_name(token.text):
+        if (
+            not token.capitalised
+            or i + 1 >= n
+            or token.lower in NEVER_PLACES
+            or not is_given_name(token.text)
+        ):
             continue
         following = tokens[i + 1]
         if (
