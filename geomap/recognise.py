@@ -382,7 +382,8 @@ def _accept(
         )
         if shouting and len(word) <= 4:
             return any(
-                c.name_type in ("abbreviation", "main", "alias") and c.place.kind in MAJOR_KINDS
+                c.name_type in ("abbreviation", "main", "alias")
+                and (c.place.kind in MAJOR_KINDS or c.place.kind == "region")
                 for c in candidates
             )
         if shouting and not any(c.name_type in ("main", "alias") for c in candidates):
