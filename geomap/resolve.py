@@ -60,6 +60,7 @@ PAIR_WEIGHT = 4.0
 NEARNESS_WEIGHT = 1.0
 NEARNESS_SCALE_KM = 400.0
 FOREIGN_COUNTRY_PENALTY = 3.0
+ACRONYM_MISMATCH_PENALTY = 3.0
 LOCAL_RADIUS_KM = 120.0
 LOCAL_WEIGHT = 2.0
 LOCAL_MAX_SUPPORT = 3
@@ -165,6 +166,9 @@ def _score(
 ) -> float:
     place = candidate.place
     score = prior_score(candidate)
+    surface = entry.mentions[0].surface
+    if surface.isupper() and len(surface) <= 4 and not candidate.matched_name.isupper():
+        score -= ACRONYM_MISMATCH_PENALTY  # "EU" is the Union, not the French town of Eu
     if place.kind == "country" and place.country:
         # A country no other name of the article relates to, in an article plainly about
         # another country, is more likely a homonym ("Georgia" among towns of the US South).
