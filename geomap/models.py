@@ -49,7 +49,9 @@ class Mention(BaseModel):
     end: int
     surface: str
     demonym: bool = False  # "Russian" in "Russian President": a place reference only as modifier
-    embedded: bool = False  # inside an organisation's name ("The New York Times"): not a location
+    # Inside an organisation's name ("The New York Times") or a compound ("US-China talks"):
+    # a reference, not where something happens. Kept for extraction, left off maps and routes.
+    embedded: bool = False
 
 
 class ResolvedMention(BaseModel):

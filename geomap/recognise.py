@@ -450,6 +450,7 @@ def _hyphen_parts(
             end=sub.end,
             surface=part,
             demonym=all(c.name_type == "demonym" for c in candidates),
+            embedded=True,  # a modifier ("Pyongyang-Moscow relations"), not where things happen
         )
         found.append((mention, candidates, verdict is None))
     return found
