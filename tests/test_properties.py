@@ -14,6 +14,7 @@ import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,6 +24,9 @@ from geomap.ingest import read_inputs
 from geomap.models import Article, ArticleAnalysis, Evidence, MapResult
 from geomap.pipeline import analyse_article, combine, run
 from geomap.render import render_geojson, render_html
+
+if TYPE_CHECKING:
+    from gazetteer.store import Gazetteer
 
 PLACES = [
     "Pyongyang",
@@ -135,6 +139,7 @@ ANY_TEXT = st.one_of(NEWS_TEXT, NEWS_TEXT, st.text(max_size=400))
 SETTINGS = settings(
     max_examples=50,
     deadline=None,
+    database=None,  # no .hypothesis folder in the checkout; failures print their example
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -201,7 +206,7 @@ def _check_result(result: MapResult, articles: Sequence[Article]) -> None:
     assert geojson["type"] == "FeatureCollection"
 
 
-def _check_pipeline(articles: list[Article], gazetteer) -> None:  # type: ignore[no-untyped-def]
+def _check_pipeline(articles: list[Article], gazetteer: Gazetteer) -> None:
     analyses = [analyse_article(article, gazetteer) for article in articles]
     for analysis in analyses:
         _check_analysis(analysis)
@@ -212,7 +217,7 @@ def _check_pipeline(articles: list[Article], gazetteer) -> None:  # type: ignore
 
 @SETTINGS
 @given(text=ANY_TEXT)
-def test_any_text_gives_a_valid_map_or_an_input_error(gazetteer, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_any_text_gives_a_valid_map_or_an_input_error(gazetteer: Gazetteer, text: str) -> None:
     articles = _read(text.encode("utf-8", "surrogatepass"))
     if articles is None:
         return
@@ -220,18 +225,22 @@ def test_any_text_gives_a_valid_map_or_an_input_error(gazetteer, text: str) -> N
     _check_pipeline(articles, gazetteer)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(SETTINGS, max_examples=40)
 @given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl"]))
-def test_any_bytes_give_a_valid_map_or_an_input_error(gazetteer, data: bytes, suffix: str) -> None:  # type: ignore[no-untyped-def]
+def test_any_bytes_give_a_valid_map_or_an_input_error(
+    gazetteer: Gazetteer, data: bytes, suffix: str
+) -> None:
     articles = _read(data, suffix)
     if articles is None:
         return
     _check_pipeline(articles, gazetteer)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(SETTINGS, max_examples=25)
 @given(title=st.text(max_size=40), body=NEWS_TEXT)
-def test_titles_and_template_syntax_reach_the_page_as_text(gazetteer, title: str, body: str) -> None:  # type: ignore[no-untyped-def]
+def test_titles_and_template_syntax_reach_the_page_as_text(
+    gazetteer: Gazetteer, title: str, body: str
+) -> None:
     """Whatever the title and text hold (Jinja syntax included), the page shows them verbatim."""
     articles = _read(f"Paris and {{{{ 7*7 }}}} Moscow. {body}".encode("utf-8", "surrogatepass"))
     if articles is None:
