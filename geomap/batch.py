@@ -17,8 +17,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from geomap.errors import EXIT_OK, GazetteerError, GeomapError
+from geomap.errors import EXIT_OK
 from geomap.models import Article, ExtractedArticle
+from geomap.pipeline import open_gazetteer
 
 if TYPE_CHECKING:
     from gazetteer.store import Gazetteer
@@ -30,18 +31,6 @@ CHUNKS_PER_WORKER = 8
 PROGRESS_MIN_ARTICLES = 5
 
 _worker_gazetteer: Gazetteer | None = None
-
-
-def open_gazetteer() -> Gazetteer:
-    """The gazetteer, built on first use; any failure becomes a one-line `GazetteerError`."""
-    from gazetteer.store import Gazetteer
-
-    try:
-        return Gazetteer.open()
-    except GeomapError:
-        raise
-    except Exception as exc:  # the gazetteer package raises its own errors
-        raise GazetteerError(f"cannot open the gazetteer: {exc}") from exc
 
 
 def chunksize_for(count: int, jobs: int) -> int:

@@ -132,17 +132,6 @@ def _setup_logging(quiet: bool, verbose: bool) -> None:
     root.setLevel(level)
 
 
-def _open_gazetteer() -> Gazetteer:
-    from gazetteer.store import Gazetteer
-
-    try:
-        return Gazetteer.open()
-    except GeomapError:
-        raise
-    except Exception as exc:  # the gazetteer package raises its own errors
-        raise GazetteerError(f"cannot open the gazetteer: {exc}") from exc
-
-
 def _progress(items: Sequence[Article], quiet: bool) -> Iterator[Article]:
     """Items with a progress bar on a terminal; silent in pipes and with --quiet."""
     if quiet or not sys.stderr.isatty() or len(items) < 5:
@@ -215,7 +204,7 @@ def _summary(result: MapResult, output: Path, seconds: float) -> str:
 
 def _make_map(articles: Sequence[Article], args: argparse.Namespace) -> int:
     from geomap.outputs import check_writable
-    from geomap.pipeline import combine
+    from geomap.pipeline import combine, open_gazetteer
 
     output: Path = args.output
     try:
@@ -226,7 +215,7 @@ def _make_map(articles: Sequence[Article], args: argparse.Namespace) -> int:
         ) from exc
     check_writable(output)
     started = time.perf_counter()
-    gazetteer = _open_gazetteer()
+    gazetteer = open_gazetteer()
     analyses = _analyse(articles, gazetteer, args.quiet)
     if not any(r.place is not None for a in analyses for r in a.resolved):
         raise NoPlacesError("no article yielded a place: no map written")
@@ -277,6 +266,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     from gazetteer.cli_support import format_info, format_search
     from gazetteer.store import build
+    from geomap.pipeline import open_gazetteer
 
     command = args.gazetteer_command
     try:
@@ -286,9 +276,9 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
                 raise InputError(f"{dump}: no such GeoNames dump file")
             print(format_info(build(geonames_dump=dump)))
         elif command == "info":
-            print(format_info(_open_gazetteer().info()))
+            print(format_info(open_gazetteer().info()))
         else:
-            print(format_search(_open_gazetteer().search(args.name, limit=args.limit)))
+            print(format_search(open_gazetteer().search(args.name, limit=args.limit)))
     except GeomapError:
         raise
     except (OSError, ValueError, RuntimeError) as exc:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -488,6 +489,30 @@ _RACE_RE = re.compile(
     r"[A-Z][\w’'-]+ Marathon|Grand Tour)\b"
 )
 
+# Literal strings each mover pattern needs: a sentence without any of them skips the pattern
+# (the patterns try a match at every word; the substring tests are far cheaper).
+_MOVER_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _STORM_RE: ("Storm", "Hurricane", "Typhoon", "Cyclone", "Depression", "Medicane"),
+    _SHIP_PREFIX_RE: ("USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "RFS", "MV", "M/V",
+                      "MS", "SS", "RV", "R/V", "FS", "JS", "CNS", "HNLMS", "RMS", "NS", "KRI",
+                      "BRP", "ROKS", "TCG", "ITS", "ESPS", "SAS", "HDMS", "HNoMS", "HSwMS", "FGS",
+                      "PNS", "CCGS", "USCGC"),
+    _SHIP_NOUN_RE: ("ship", "vessel", "carrier", "ferry", "yacht", "liner", "tanker",
+                    "freighter", "icebreaker", "frigate", "destroyer", "submarine", "schooner",
+                    "cutter", "trawler", "barque", "clipper", "cruiser", "corvette", "dhow",
+                    "catamaran", "trimaran"),
+    _RACE_RE: ("Tour", "Giro", "Vuelta", "Dakar", "Rally", "Ocean Race", "Vend", "Clipper Race",
+               "Iditarod", "Mille Miglia", "Cannonball Run", "Gumball 3000", "Peking to Paris",
+               "Route du Rhum", "Sydney", "Transat Jacques Vabre", "Olympic torch", "Marathon"),
+}  # fmt: skip
+
+
+def _gated(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, skipped when the text lacks every literal the pattern needs."""
+    if any(literal in text for literal in _MOVER_GATES[pattern]):
+        yield from pattern.finditer(text)
+
+
 # Referring expressions: what kind of actor they point back to.
 _PRONOUNS: dict[str, ActorKind | None] = {
     "he": "person", "she": "person", "him": "person", "they": None, "it": None,
@@ -742,61 +767,36 @@ def _sentence_items(
     times: list[TimeExpression],
 ) -> list[Item]:
     """The sentence as a sequence of items with offsets in the article text."""
+    spans = _sentence_spans(sentence, mentions, times)
+    return _items_in(sentence, spans, 0, len(sentence.text))
+
+
+def _sentence_spans(
+    sentence: Sentence,
+    mentions: list[ResolvedMention],
+    times: list[TimeExpression],
+) -> list[Item]:
+    """The sentence's multi-word items (named movers, place mentions, times) in text order,
+    overlaps removed: what `_items_in` keeps whole while it cuts the rest into words."""
     base = sentence.start
     text = sentence.text
     movers: list[Item] = []
-    for m in _STORM_RE.finditer(text):
-        _add_span(
-            movers,
-            Item(
-                "mover",
-                base + m.start(),
-                base + m.end(),
-                m.group(0),
-                m.group(0).casefold(),
-                actor=ActorRef("storm", m.group(0)),
-            ),
-        )
-    for m in _SHIP_PREFIX_RE.finditer(text):
+    for m in _gated(_STORM_RE, text):
+        _add_span(movers, Item("mover", base + m.start(), base + m.end(), m.group(0),
+                               m.group(0).casefold(), actor=ActorRef("storm", m.group(0))))
+    for m in _gated(_SHIP_PREFIX_RE, text):
         name = _trim_ship_name(m.group(0))
-        _add_span(
-            movers,
-            Item(
-                "mover",
-                base + m.start(),
-                base + m.start() + len(name),
-                name,
-                name.casefold(),
-                actor=ActorRef("ship", name),
-            ),
-        )
-    for m in _SHIP_NOUN_RE.finditer(text):
+        _add_span(movers, Item("mover", base + m.start(), base + m.start() + len(name), name,
+                               name.casefold(), actor=ActorRef("ship", name)))
+    for m in _gated(_SHIP_NOUN_RE, text):
         name = _trim_ship_name(m.group("name"))
         if name.split()[0].casefold() in _NOT_NAME_WORDS:
             continue
-        _add_span(
-            movers,
-            Item(
-                "mover",
-                base + m.start("name"),
-                base + m.start("name") + len(name),
-                name,
-                name.casefold(),
-                actor=ActorRef("ship", name),
-            ),
-        )
-    for m in _RACE_RE.finditer(text):
-        _add_span(
-            movers,
-            Item(
-                "mover",
-                base + m.start(),
-                base + m.end(),
-                m.group(0),
-                m.group(0).casefold(),
-                actor=ActorRef("race", m.group(0)),
-            ),
-        )
+        _add_span(movers, Item("mover", base + m.start("name"), base + m.start("name") + len(name),
+                               name, name.casefold(), actor=ActorRef("ship", name)))
+    for m in _gated(_RACE_RE, text):
+        _add_span(movers, Item("mover", base + m.start(), base + m.end(), m.group(0),
+                               m.group(0).casefold(), actor=ActorRef("race", m.group(0))))
     spans: list[Item] = list(movers)
     for rm in sorted(mentions, key=lambda r: r.mention.start):
         if any(rm.mention.start < x.end and rm.mention.end > x.start for x in movers):
@@ -811,22 +811,39 @@ def _sentence_items(
         spans.append(
             Item(kind, rm.mention.start, rm.mention.end, rm.mention.surface,
                  rm.mention.surface.casefold(), resolved=rm)
-        )  # fmt: skip
+        )
     for t in times:
         s, e = base + t.start, base + t.end
         if all(e <= x.start or s >= x.end for x in spans):
             spans.append(Item("time", s, e, t.text, t.text.casefold(), time=t))
     spans.sort(key=lambda it: it.start)
+    kept: list[Item] = []
+    cursor = base
+    for span in spans:
+        if span.start < cursor:
+            continue
+        kept.append(span)
+        cursor = span.end
+    return kept  # fmt: skip
+
+
+def _items_in(sentence: Sentence, spans: list[Item], first: int, last: int) -> list[Item]:
+    """Items of the sentence text between relative offsets `first` and `last`: the spans that
+    lie inside, and the words and punctuation around them."""
+    base = sentence.start
+    text = sentence.text
     items: list[Item] = []
-    cursor = 0
+    cursor = first
     for span in spans:
         rel_start = span.start - base
-        if rel_start < cursor:
+        if rel_start < first:
             continue
+        if rel_start >= last:
+            break
         items.extend(_word_items(text[cursor:rel_start], base + cursor))
         items.append(span)
         cursor = span.end - base
-    items.extend(_word_items(text[cursor:], base + cursor))
+    items.extend(_word_items(text[cursor:last], base + cursor))
     return items
 
 
@@ -2024,7 +2041,7 @@ def extract_movements(
     # A sentence without a resolved place yields no movement: it only needs its names (for the
     # registry and salience) and, when short, its date (a live blog's heading). Its times are
     # read only when they could touch a name ("Biden Tuesday") or date a heading.
-    base: list[tuple[Sentence, list[Item], list[TimeExpression], bool]] = []
+    readings: list[_SentenceReading] = []
     for sentence in sentences:
         mentions = by_sentence.get(sentence.index, [])
         has_place = any(rm.place is not None for rm in mentions)
@@ -2035,27 +2052,34 @@ def extract_movements(
             or _CAPITALISED_TIME_RE.search(sentence.text)
         ):
             times = _without_dateline(sentence, find_time_expressions(sentence.text, ref))
-        items = _sentence_items(sentence, mentions, times)
-        base.append((sentence, items, times, has_place))
-    for sentence, base_items, _times, _has_place in base:
-        if not _may_name_actor(sentence.text):
+        readings.append(_SentenceReading(sentence, _sentence_spans(sentence, mentions, times),
+                                         times, has_place))  # fmt: skip
+    for reading in readings:
+        if not _may_name_actor(reading.sentence.text):
             continue  # nothing the first pass would register
-        items = list(base_items)
-        _find_names(items, registry)  # anaphors carry no names: not needed to register
-        for it in items:
+        found: list[Item] = []
+        for segment in reading.naming_segments():
+            items = list(segment)
+            _find_names(items, registry)  # anaphors carry no names: not needed to register
+            found += items
+        for it in found:
             if it.actor is None or it.actor.name is None or it.actor.kind is None:
                 continue
             if it.kind == "mover" or len(it.text.split()) >= 2:
                 registry.add(it.actor.name, it.actor.kind, it.actor.titles)
+    # Sentences with a place are read whole; the others only for their likely subject (the
+    # first name, named mover or referring expression), which `_update_salience` applies.
     prepared: list[tuple[Sentence, list[Item], list[TimeExpression]]] = []
-    for sentence, base_items, times, has_place in base:
-        items = list(base_items)
-        _find_names(items, registry)
-        if has_place:
+    for reading in readings:
+        sentence = reading.sentence
+        if reading.has_place:
+            items = list(reading.whole())
+            _find_names(items, registry)
             _find_anaphors(items)
         else:
-            items = _salience_prefix(items)
-        prepared.append((sentence, items, times))
+            subject = reading.subject(registry)
+            items = [subject] if subject is not None else []
+        prepared.append((sentence, items, reading.times))
     registry.reset_mentions()
     movements: list[Movement] = []
     seen: set[tuple[int, str, str]] = set()
@@ -2157,6 +2181,100 @@ def extract_movements(
     return [m.model_copy(update={"actor": _final_name(m.actor, registry)}) for m in movements]
 
 
+# Characters that are always a token of their own and end any name or referring expression:
+# a sentence is cut at them into segments that can be read apart.
+_BARRIER_RE = re.compile(r'[,;:()"“”?!\[\]—–]')
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper())
+# Two capitalised words in a row (maybe joined by particles): all a name of two words needs.
+_NAME_PAIR_RE = re.compile(
+    "[" + _UPPER + r"]\S*\s+(?:(?:" + "|".join(sorted(_NAME_PARTICLES)) + r")\s+)*[" + _UPPER + "]"
+)
+# What a sentence's subject can start with: a capital, a pronoun or a referring expression.
+_SUBJECT_START_RE = re.compile(
+    "[" + _UPPER + r"]|\b(?:he|she|him|they|it|his|her|its|their|the|this|air|marine|"
+    r"shepherd)\b",
+    re.IGNORECASE,
+)
+
+
+class _SentenceReading:
+    """A sentence's spans and times, with its items built only where they are read."""
+
+    def __init__(
+        self, sentence: Sentence, spans: list[Item], times: list[TimeExpression], has_place: bool
+    ) -> None:
+        self.sentence = sentence
+        self.spans = spans
+        self.times = times
+        self.has_place = has_place
+        self._whole: list[Item] | None = None
+        self._segments: list[tuple[int, int, bool]] | None = None
+        self._segment_items: dict[int, list[Item]] = {}
+
+    def whole(self) -> list[Item]:
+        if self._whole is None:
+            self._whole = _items_in(self.sentence, self.spans, 0, len(self.sentence.text))
+        return self._whole
+
+    def _cut(self) -> list[tuple[int, int, bool]]:
+        """(first, last, has a named mover) of each segment between barrier characters."""
+        if self._segments is None:
+            base = self.sentence.start
+            text = self.sentence.text
+            inside = [(sp.start - base, sp.end - base) for sp in self.spans]
+            segments: list[tuple[int, int, bool]] = []
+            first = 0
+            for m in _BARRIER_RE.finditer(text):
+                at = m.start()
+                if any(s <= at < e for s, e in inside):
+                    continue
+                segments.append((first, at, False))
+                first = at + 1
+            segments.append((first, len(text), False))
+            movers = [sp.start - base for sp in self.spans if sp.kind == "mover"]
+            self._segments = [
+                (s, e, any(s <= at < e for at in movers)) for s, e, _ in segments if e > s
+            ]
+        return self._segments
+
+    def _items(self, k: int) -> list[Item]:
+        items = self._segment_items.get(k)
+        if items is None:
+            first, last, _ = self._cut()[k]
+            items = self._segment_items[k] = _items_in(self.sentence, self.spans, first, last)
+        return items
+
+    def naming_segments(self) -> list[list[Item]]:
+        """The items of every part of the sentence that can hold a registrable name."""
+        if self.has_place:
+            return [self.whole()]
+        text = self.sentence.text
+        return [
+            self._items(k)
+            for k, (first, last, mover) in enumerate(self._cut())
+            if mover or _NAME_PAIR_RE.search(text, first, last)
+        ]
+
+    def subject(self, registry: ActorRegistry) -> Item | None:
+        """The item `_update_salience` would act on: the first referring expression, named
+        mover or name not right after "with", "met", ... (None when there is none)."""
+        text = self.sentence.text
+        for k, (first, last, mover) in enumerate(self._cut()):
+            if not mover and not _SUBJECT_START_RE.search(text, first, last):
+                continue
+            items = list(self._items(k))
+            _find_names(items, registry)
+            _find_anaphors(items)
+            for j, it in enumerate(items):
+                if it.kind == "mover" and it.actor is not None:
+                    return it
+                if it.kind == "name" and it.actor is not None:
+                    if j > 0 and items[j - 1].low in _NOT_SUBJECT_BEFORE:
+                        continue
+                    return it
+        return None
+
+
 _CAPITALISED_TIME_RE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
     r"Yesterday|Today|Tomorrow|Tonight)"
@@ -2171,10 +2289,10 @@ _MULTI_CAPITAL_RE = re.compile(
 def _may_name_actor(text: str) -> bool:
     return bool(
         _MULTI_CAPITAL_RE.search(text)
-        or _SHIP_NOUN_RE.search(text)
-        or _RACE_RE.search(text)
-        or _SHIP_PREFIX_RE.search(text)
-        or _STORM_RE.search(text)
+        or any(True for _ in _gated(_SHIP_NOUN_RE, text))
+        or any(True for _ in _gated(_RACE_RE, text))
+        or any(True for _ in _gated(_SHIP_PREFIX_RE, text))
+        or any(True for _ in _gated(_STORM_RE, text))
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from geomap.errors import GazetteerError, GeomapError
 from geomap.models import (
     Article,
     ArticleAnalysis,
@@ -30,6 +31,18 @@ from geomap.sentences import split_sentences
 
 if TYPE_CHECKING:
     from gazetteer.store import Gazetteer
+
+
+def open_gazetteer() -> Gazetteer:
+    """The gazetteer, built on first use; any failure becomes a one-line `GazetteerError`."""
+    from gazetteer.store import Gazetteer
+
+    try:
+        return Gazetteer.open()
+    except GeomapError:
+        raise
+    except Exception as exc:  # the gazetteer package raises its own errors
+        raise GazetteerError(f"cannot open the gazetteer: {exc}") from exc
 
 
 def analyse_article(article: Article, gazetteer: Gazetteer) -> ArticleAnalysis:

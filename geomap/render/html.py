@@ -98,9 +98,12 @@ def map_data(view: MapView, tiles: Tiles) -> dict[str, Any]:
         "title": view.title,
         "tiles": tiles,
         "mentionColour": MENTION_COLOUR,
+        "primary": view.primary,
+        "focus": list(view.focus) if view.focus else None,
         "routes": [
             {
                 "actor": route.actor,
+                "label": route.label,
                 "colour": route.colour,
                 "trip": route.trip,
                 "stops": [
@@ -227,8 +230,9 @@ geomapInit({{ this._parent.get_name() }}, {{ this.tiles_var }},
     body = figure.html
     body.add_child(
         Element(
-            '<header class="gm-header"><h1 class="gm-title">'
+            '<header class="gm-header"><div class="gm-heading"><h1 class="gm-title">'
             f"{_slot('title')}</h1>"
+            f'<p class="gm-summary">{_slot("summary")}</p></div>'
             '<button type="button" class="gm-toggle" id="gm-toggle" aria-controls="gm-panel"'
             ' aria-expanded="true">Itinerary</button></header>'
         ),
@@ -288,6 +292,21 @@ def basemap_json() -> str:
     return json_for_script(json.loads(world_outlines()))
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def summary_line(result: MapResult) -> str:
+    """'5 articles · 32 places · 5 routes': what the map was drawn from, under its title."""
+    return " · ".join(
+        (
+            _count(len(result.articles), "article"),
+            _count(len(result.places), "place"),
+            _count(len(result.routes), "route"),
+        )
+    )
+
+
 def render_html(result: MapResult, tiles: Tiles = "osm") -> str:
     """The map page as one HTML string. Same MapResult and tiles -> same bytes."""
     if tiles not in ("osm", "none"):
@@ -296,6 +315,7 @@ def render_html(result: MapResult, tiles: Tiles = "osm") -> str:
     version, leaflet_js, leaflet_css = leaflet_assets()
     slots = {
         "title": html.escape(view.title),
+        "summary": html.escape(summary_line(result)),
         "leaflet_css": f"<!-- {LEAFLET_CREDIT.format(version=version)} -->\n"
         f"<style>{leaflet_css}</style>",
         "geomap_css": f"<style>{static_text('geomap.css')}</style>",

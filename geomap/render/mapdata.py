@@ -7,9 +7,11 @@ legs are planned and how a sentence is split around the highlighted place name.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import statistics
 from dataclasses import dataclass, field
 
-from geomap.models import ArticleInfo, Evidence, MapResult, PlaceEntry, Stop, TimeSpan
+from geomap.models import ArticleInfo, Evidence, MapResult, PlaceEntry, Route, Stop, TimeSpan
 
 # Colour-blind-friendly, distinct on light backgrounds (Okabe-Ito and Tableau hues).
 ROUTE_COLOURS = (
@@ -86,6 +88,7 @@ class LegView:
 class RouteView:
     index: int  # 1-based
     actor: str
+    label: str  # actor and trip dates, e.g. "Kim Jong Un, Sep 2023": tells two trips apart
     colour: str
     trip: str
     stops: list[StopView]
@@ -112,6 +115,8 @@ class MapView:
     title: str
     routes: list[RouteView] = field(default_factory=list)
     mentions: list[MentionView] = field(default_factory=list)
+    primary: int = -1  # index of the route the map opens on (longest, then latest), -1 if none
+    focus: tuple[float, float, float, float] | None = None  # south, west, north, east to open on
 
 
 def is_web_url(value: str | None) -> bool:
@@ -142,7 +147,7 @@ def when_label(when: TimeSpan | None) -> str:
         dates = (when.start or when.end or dt.date.min).isoformat()
     text = when.text.strip()
     label = f"{dates} ({text})" if dates and text else dates or text
-    if when.time_of_day:
+    if when.time_of_day and when.time_of_day.lower() not in text.lower():
         label = f"{label}, {when.time_of_day}" if label else when.time_of_day
     return label
 
@@ -151,6 +156,33 @@ def trip_label(start: dt.date | None, end: dt.date | None) -> str:
     if start and end and start != end:
         return f"{start.isoformat()} – {end.isoformat()}"
     return date_label(start or end)
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_label(start: dt.date | None, end: dt.date | None) -> str:
+    """A trip's dates as a reader names them: 'Sep 2023', 'Apr–May 2019', 'Dec 2022 – Jan 2023'."""
+    first, last = start or end, end or start
+    if first is None or last is None:
+        return ""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{MONTHS[first.month - 1]} {first.year}"
+    if first.year == last.year:
+        return f"{MONTHS[first.month - 1]}\u2013{MONTHS[last.month - 1]} {first.year}"
+    return f"{MONTHS[first.month - 1]} {first.year} \u2013 {MONTHS[last.month - 1]} {last.year}"
+
+
+def route_labels(routes: list[tuple[str, dt.date | None, dt.date | None]]) -> list[str]:
+    """'Actor, Sep 2023' for each (actor, trip start, trip end); full dates where months clash."""
+    labels = []
+    for actor, start, end in routes:
+        when = month_label(start, end)
+        labels.append(f"{actor}, {when}" if when else actor)
+    for index, (actor, start, end) in enumerate(routes):
+        if labels.count(labels[index]) > 1 and (start or end):
+            labels[index] = f"{actor}, {trip_label(start, end)}"
+    return labels
 
 
 def split_sentence(evidence: Evidence) -> tuple[str, str, str]:
@@ -265,12 +297,58 @@ def _stop_view(
     )
 
 
+FOCUS_OUTLIER = 8.0  # an unconfirmed stop this many median spreads away does not set the view
+
+
+def primary_route(routes: list[Route]) -> int:
+    """The route a reader most likely came for: the most stops, then the latest trip."""
+    if not routes:
+        return -1
+    return max(
+        range(len(routes)),
+        key=lambda i: (
+            len(routes[i].stops),
+            routes[i].trip_end or routes[i].trip_start or dt.date.min,
+            -i,
+        ),
+    )
+
+
+def focus_bounds(stops: list[StopView]) -> tuple[float, float, float, float] | None:
+    """Bounds of a route's stops, leaving out far-off planned or reported ones.
+
+    "He may go on to Moscow" should not shrink a journey around Vladivostok to a dot: an
+    unconfirmed stop more than FOCUS_OUTLIER times the stops' median distance from their
+    median point is left to be reached by the panel (its leg still points off the screen).
+    """
+    if len(stops) < 2:
+        return None
+    mid_lat = statistics.median(stop.lat for stop in stops)
+    mid_lon = statistics.median(stop.draw_lon for stop in stops)
+    scale = math.cos(math.radians(mid_lat))
+
+    def spread(stop: StopView) -> float:
+        return math.hypot(stop.lat - mid_lat, (stop.draw_lon - mid_lon) * scale)
+
+    limit = FOCUS_OUTLIER * max(statistics.median(spread(stop) for stop in stops), 0.05)
+    kept = [stop for stop in stops if not (stop.unconfirmed and spread(stop) > limit)]
+    if len(kept) < 2:
+        kept = stops
+    return (
+        min(stop.lat for stop in kept),
+        min(stop.draw_lon for stop in kept),
+        max(stop.lat for stop in kept),
+        max(stop.draw_lon for stop in kept),
+    )
+
+
 def build_view(result: MapResult) -> MapView:
     """The MapResult as the renderers need it. Pure and deterministic."""
     articles = {article.id: article for article in result.articles}
     places = {place.id: place for place in result.places}
     names = country_names(result)
     routes: list[RouteView] = []
+    labels = route_labels([(r.actor, r.trip_start, r.trip_end) for r in result.routes])
     for index, route in enumerate(result.routes, start=1):
         draw_lons = unwrap_longitudes([stop.lon for stop in route.stops])
         stops = [
@@ -290,6 +368,7 @@ def build_view(result: MapResult) -> MapView:
             RouteView(
                 index=index,
                 actor=route.actor,
+                label=labels[index - 1],
                 colour=ROUTE_COLOURS[(index - 1) % len(ROUTE_COLOURS)],
                 trip=trip_label(route.trip_start, route.trip_end),
                 stops=stops,
@@ -316,4 +395,11 @@ def build_view(result: MapResult) -> MapView:
                 mention_count=len(place.mentions),
             )
         )
-    return MapView(title=result.title, routes=routes, mentions=mentions)
+    primary = primary_route(result.routes)
+    return MapView(
+        title=result.title,
+        routes=routes,
+        mentions=mentions,
+        primary=primary,
+        focus=focus_bounds(routes[primary].stops) if primary >= 0 else None,
+    )
