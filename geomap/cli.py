@@ -279,7 +279,7 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
             print(format_info(open_gazetteer().info()))
         else:
             print(format_search(open_gazetteer().search(args.name, limit=args.limit)))
-    except GeomapError:
+    except (GeomapError, BrokenPipeError):
         raise
     except (OSError, ValueError, RuntimeError) as exc:
         raise GazetteerError(f"gazetteer {command} failed: {exc}") from exc
