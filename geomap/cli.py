@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -322,6 +323,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("geomap: interrupted; no output was replaced", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, without Python's shutdown warning.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # last resort: one line, the traceback only when asked
         if args.verbose:
