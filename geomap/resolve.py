@@ -187,6 +187,9 @@ def _score(
         score += COUNTRY_CONTEXT_WEIGHT * share
         if place.admin1 and region_votes.get((place.country, place.admin1)):
             score += REGION_CONTEXT_WEIGHT
+    elif place.country is None and place.kind not in ("country", "continent"):
+        # Seas and international regions belong to no country: no context speaks against them.
+        score += COUNTRY_CONTEXT_WEIGHT * 0.5
     if place.kind == "admin1" and place.country:
         siblings = sum(
             1 for (country, name) in region_votes if country == place.country and name != place.name

@@ -641,7 +641,7 @@ function geomapInit(map, tileLayer, data, basemap) {
     });
   }
 
-  // The zoom at which a stop stands clear of its neighbours (towns a few km apart), up to 10.
+  // The zoom at which a stop stands clear of its neighbours (towns a few km apart): 5 to 10.
   function clearZoom(entry) {
     var zoom = map.getZoom();
     var here = map.project(entry.marker.getLatLng(), zoom);
@@ -651,7 +651,8 @@ function geomapInit(map, tileLayer, data, basemap) {
       var distance = here.distanceTo(map.project(other.marker.getLatLng(), zoom));
       if (distance > 0.5 && distance < nearest) nearest = distance;
     });
-    var needed = nearest < SPREAD_PX ? Math.ceil(Math.log2(SPREAD_PX / nearest)) : 0;
+    // Room for the badge and a fanned-out neighbour's badge beside it.
+    var needed = nearest < 3 * SPREAD_PX ? Math.ceil(Math.log2(3 * SPREAD_PX / nearest)) : 0;
     return Math.min(Math.max(zoom + needed, 5), Math.max(zoom, 10));
   }
 
