@@ -1062,6 +1062,8 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         return None
     if determiner in ("the", "this") and head in _STORM_NOUNS:
         return "storm"
+    if determiner in ("the", "their", "its") and head in _COLLECTIVE_NOUNS:
+        return "group"
     if determiner in ("the",) and head in _SHIP_NOUNS:
         return "ship"
     if determiner in ("the",) and head in _RACE_NOUNS:
@@ -1091,6 +1093,14 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
     if determiner in ("the",) and head in _PERSON_HEAD_NOUNS:
         return "person"
     return False
+
+
+# Collective movers: "the team", "the squad", "the delegation", "the convoy" travel as one and
+# refer back to the latest group actor, or are an actor in their own right.
+_COLLECTIVE_NOUNS = frozenset(
+    {"team", "squad", "club", "side", "delegation", "crew", "convoy", "flotilla", "caravan",
+     "peloton", "players", "lorries", "trucks"}
+)  # fmt: skip
 
 
 # Title words that, after "the", refer back to a person ("the leader", "the pontiff").
@@ -1964,6 +1974,14 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         found = registry.by_description(words, "person")
         if found is not None:
             return found
+    if ref.kind == "group":
+        key = registry.salient.get("group")
+        if key is None and anaphor:
+            head = anaphor.split()[-1]
+            key = registry.add(head if head not in ("players", "lorries", "trucks", "side")
+                               else "team" if head != "lorries" and head != "trucks"
+                               else "convoy", "group")  # fmt: skip
+        return key
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
         if key is not None:
@@ -2083,6 +2101,7 @@ def extract_movements(
     registry.reset_mentions()
     movements: list[Movement] = []
     seen: set[tuple[int, str, str]] = set()
+    times_by_tense: dict[tuple[int, Tense], list[TimeExpression]] = {}
     context_date: dt.date | None = None
     for sentence, items, times in prepared:
         context_date = _heading_date(sentence, times, context_date)
@@ -2127,8 +2146,11 @@ def extract_movements(
                 clause_text = _text_between(article.text, items, 0, hit.last)
             first_status = _cue_status(items, hit, clause_text, sentence.text, governed[0].role)
             tense: Tense = "future" if first_status == "planned" else "past"
-            cue_times = _without_dateline(sentence, find_time_expressions(sentence.text, ref,
-                                                                          tense))  # fmt: skip
+            cue_times = times_by_tense.get((sentence.index, tense))
+            if cue_times is None:
+                cue_times = times_by_tense[(sentence.index, tense)] = _without_dateline(
+                    sentence, find_time_expressions(sentence.text, ref, tense)
+                )
             when, historical = _movement_time(items, cue_times, clause_start, clause_end,
                                               sentence, ref, context_date, wide_text)  # fmt: skip
             for g in _drop_qualifiers(items, governed):

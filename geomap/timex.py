@@ -177,30 +177,39 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-# Cheap guards: every pattern of a kind needs one of these cues, so a sentence without them
-# skips the kind's (much slower) pattern. Most sentences have none of them at all.
-_CUE_WORDS: dict[str, re.Pattern[str]] = {
-    "digit": re.compile(r"\d"),
-    "month": re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE),
-    "daytime": re.compile(
-        r"day|night|morn|morrow|noon|even|week|month|year|decade|hour|dawn", re.IGNORECASE
-    ),
-}
-_PATTERN_CUES: dict[str, frozenset[str]] = {
-    "iso": frozenset({"digit"}),
-    "month_day": frozenset({"month"}),
-    "day_month": frozenset({"month"}),
-    "month_year": frozenset({"month"}),
-    "month": frozenset({"month"}),
-    "year": frozenset({"digit"}),
-    "weekday": frozenset({"daytime"}),
-    "deictic": frozenset({"daytime"}),
-    "period": frozenset({"daytime"}),
-    "ago": frozenset({"daytime"}),
-    "neighbour_day": frozenset({"daytime"}),
-    "clock": frozenset({"digit"}),
-    "daypart": frozenset({"daytime"}),
-}
+# Cheap guards: each pattern needs one of these literals (in the text as written, or in its
+# lowercase form for the case-insensitive patterns), so a sentence without any skips it.
+_MONTH_LITERALS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                   "Dec")  # fmt: skip
+_PATTERN_GUARDS: dict[str, tuple[bool, tuple[str, ...]]] = {
+    # kind: (lowercase?, literals)
+    "iso": (False, ("-",)),
+    "month_day": (False, _MONTH_LITERALS),
+    "day_month": (False, _MONTH_LITERALS),
+    "month_year": (False, _MONTH_LITERALS),
+    "month": (False, _MONTH_LITERALS),
+    "year": (False, ("1", "2")),
+    "weekday": (False, tuple(w.capitalize() for w in WEEKDAYS)),
+    "deictic": (True, ("yesterday", "today", "tomorrow", "tonight", "last night",
+                       "this morning", "this afternoon", "this evening")),
+    "period": (True, ("week", "month", "year")),
+    "ago": (True, ("ago", "earlier", "later", "before", "from now")),
+    "neighbour_day": (True, ("day", "that evening", "that night", "morning")),
+    "clock": (False, ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
+    "daypart": (True, ("night", "morning", "early hours", "dawn", "noon", "midday", "midnight",
+                       "daybreak", "afternoon", "evening")),
+}  # fmt: skip
+_DIGIT_KINDS = frozenset({"iso", "month_day", "day_month", "month_year", "year", "clock"})
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _may_match(kind: str, text: str, low: str, has_digit: bool) -> bool:
+    if kind in _DIGIT_KINDS and not has_digit:
+        return False
+    lowercase, literals = _PATTERN_GUARDS[kind]
+    haystack = low if lowercase else text
+    return any(literal in haystack for literal in literals)
+
 
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|is (?:expected|set|due|scheduled|slated|poised|planning|going) to|"
@@ -449,15 +458,16 @@ def find_time_expressions(
     text: str, published: dt.date | None, tense: Tense | None = None
 ) -> list[TimeExpression]:
     """Every time expression in `text`, left to right, overlaps resolved longest-first."""
-    cues = {cue for cue, word in _CUE_WORDS.items() if word.search(text)}
-    if not cues:
+    low = text.lower()
+    has_digit = _HAS_DIGIT.search(text) is not None
+    kinds = [(kind, pattern) for kind, pattern in _PATTERNS
+             if _may_match(kind, text, low, has_digit)]  # fmt: skip
+    if not kinds:
         return []  # no digit, month, weekday or day-part word: nothing can match
     if tense is None:
         tense = detect_tense(text)
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in _PATTERNS:
-        if not cues & _PATTERN_CUES[kind]:
-            continue
+    for kind, pattern in kinds:
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))

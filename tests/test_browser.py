@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_render_fixture import IMG, SCRIPT, TEMPLATE, many_mentions_result, sample_result
+from test_render_fixture import (
+    IMG,
+    SCRIPT,
+    TEMPLATE,
+    many_mentions_result,
+    newsroom_result,
+    sample_result,
+)
 
 from geomap.render import render_html, render_png
 
@@ -111,7 +118,8 @@ def test_popup_quotes_the_sentence_with_the_place_marked(page: Page) -> None:
     text = page.popup_text()
     assert "Pyongyang" in text and "North Korea" in text
     assert "The armoured train left Pyongyang on Sunday evening." in text
-    assert "Leader's train arrives in Russia's Far East" in text and "2023-09-12" in text
+    assert "Leader's train arrives in Russia's Far East" in text and "12 Sep 2023" in text
+    assert "Stop 1 of 5 · Kim Jong Un, Sep 2023" in text
     assert page.page.locator(".leaflet-popup-content mark").last.inner_text() == "Pyongyang"
     link = page.page.locator(".leaflet-popup-content a[href]")
     assert link.get_attribute("href") == "https://news.example.org/2023/09/train"
@@ -150,7 +158,7 @@ def test_hostile_text_stays_inert_and_literal(page: Page) -> None:
     p.locator(".gm-stop-btn").nth(5).click()  # the delegation's route: hostile actor
     assert f"Delegation {SCRIPT} {TEMPLATE}" in page.popup_text()
     p.hover(".leaflet-control-layers")
-    assert f"2. Delegation {SCRIPT} {TEMPLATE}" in p.inner_text(".leaflet-control-layers")
+    assert f"Delegation {SCRIPT} {TEMPLATE}, Sep 2023" in p.inner_text(".leaflet-control-layers")
     legend = p.inner_text(".gm-legend")
     assert SCRIPT in legend and TEMPLATE in legend
     # Open the hostile mentions' popups too.
@@ -227,3 +235,96 @@ def test_png_snapshot(map_file: Path, tmp_path: Path) -> None:
     data = target.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
     assert not [p for p in target.parent.iterdir() if p.name != "map.png"]  # no temp left
+
+
+@pytest.fixture(scope="module")
+def newsroom_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("newsroom") / "map.html"
+    path.write_text(render_html(newsroom_result(), tiles="none"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def newsroom(browser: Any, newsroom_file: Path) -> Iterator[Page]:
+    opened = Page(browser, newsroom_file)
+    yield opened
+    opened.close()
+
+
+def _boxes(p: Any, selector: str) -> list[dict[str, float]]:
+    return [box for box in (item.bounding_box() for item in p.locator(selector).all()) if box]
+
+
+def _inside(box: dict[str, float], area: dict[str, float]) -> bool:
+    return (
+        area["x"] <= box["x"] + box["width"] / 2 <= area["x"] + area["width"]
+        and area["y"] <= box["y"] + box["height"] / 2 <= area["y"] + area["height"]
+    )
+
+
+def test_trips_are_told_apart_and_the_longest_comes_first(newsroom: Page) -> None:
+    p = newsroom.page
+    assert p.inner_text("h1") == "Macron's state visit"
+    assert p.inner_text(".gm-summary") == "1 article · 2 places · 2 routes"
+    titles = p.locator(".gm-route-title").all_inner_texts()
+    assert titles == ["Emmanuel Macron, May 2024", "Emmanuel Macron, Jun 2023"]
+    legend = p.inner_text(".gm-legend")
+    assert "Emmanuel Macron, May 2024" in legend and "Emmanuel Macron, Jun 2023" in legend
+    p.hover(".leaflet-control-layers")
+    layers = p.inner_text(".leaflet-control-layers")
+    assert "Emmanuel Macron, May 2024" in layers and "Emmanuel Macron, Jun 2023" in layers
+    assert "26 May 2024 – 28 May 2024 · 5 stops" in p.inner_text("#gm-panel")
+    assert newsroom.errors == [] and newsroom.requests == []
+
+
+def test_first_view_fits_the_main_route_and_close_stops_do_not_cover_each_other(
+    newsroom: Page,
+) -> None:
+    p = newsroom.page
+    area = p.locator(".folium-map").bounding_box()
+    assert area is not None
+    names = p.evaluate(
+        "[...document.querySelectorAll('.gm-stop-icon .gm-stop')].map(b => b.getAttribute('aria-label'))"
+    )
+    badges = dict(zip(names, _boxes(p, ".gm-stop-icon .gm-stop"), strict=True))
+    for name in ("Stop 1: Berlin", "Stop 2: Potsdam", "Stop 3: Berlin", "Stop 4: Paris"):
+        assert _inside(badges[name], area), name
+    assert not _inside(badges["Stop 5: Moscow"], area)  # far-off and only planned
+    boxes = list(badges.values())
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            overlap_x = min(a["x"] + a["width"], b["x"] + b["width"]) - max(a["x"], b["x"])
+            overlap_y = min(a["y"] + a["height"], b["y"] + b["height"]) - max(a["y"], b["y"])
+            assert overlap_x <= 2 or overlap_y <= 2, (a, b)
+    assert p.locator(".gm-stop-icon.gm-spread").count() >= 3  # Berlin, Potsdam, Berlin
+    # Opening Potsdam from the panel zooms in until it stands clear of Berlin.
+    p.locator(".gm-stop-btn").nth(1).click()
+    newsroom.popup_text()
+    assert p.locator(".gm-stop-icon.gm-spread").count() == 2  # only Berlin's two visits
+    assert newsroom.errors == []
+
+
+def test_long_quotes_and_many_quotes_fold(newsroom: Page) -> None:
+    p = newsroom.page
+    # Rome: eight quotes, three shown; its marker is larger and its tooltip counts them.
+    p.click(".leaflet-control-zoom-out")
+    p.wait_for_timeout(400)
+    rome, vienna = p.locator("path.gm-mention").all()
+    assert (rome.bounding_box() or {})["width"] > (vienna.bounding_box() or {})["width"] + 4
+    rome.dispatch_event("mouseover")
+    assert "Rome · 8 mentions" in p.inner_text(".leaflet-tooltip-pane")
+    rome.dispatch_event("click")
+    newsroom.popup_text()
+    quotes = p.locator(".leaflet-popup-content .gm-evidence li")
+    assert quotes.count() == 8 and sum(quote.is_visible() for quote in quotes.all()) == 3
+    p.locator(".leaflet-popup-content .gm-link", has_text="Show 5 more quotes").click()
+    assert sum(quote.is_visible() for quote in quotes.all()) == 8
+    p.locator(".gm-stop-btn").nth(1).click()  # Potsdam: one long sentence
+    text = newsroom.popup_text()
+    assert "Potsdam" in text and "…" in text and "almost an hour" not in text
+    assert p.locator(".leaflet-popup-content mark").last.inner_text() == "Potsdam"
+    p.locator(".leaflet-popup-content .gm-link", has_text="Show full sentence").click()
+    text = newsroom.popup_text()
+    assert "questions from reporters for almost an hour." in text and "Show less" in text
+    assert "After a morning of talks" in text
+    assert newsroom.errors == [] and newsroom.requests == []

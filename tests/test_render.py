@@ -13,12 +13,30 @@ from fastkml import kml
 from fastkml.containers import Document, Folder
 from fastkml.features import Placemark
 from pygeoif.geometry import Point as GeoPoint
-from test_render_fixture import HOSTILE, IMG, SCRIPT, TEMPLATE, many_mentions_result, sample_result
+from test_render_fixture import (
+    HOSTILE,
+    IMG,
+    SCRIPT,
+    TEMPLATE,
+    many_mentions_result,
+    newsroom_result,
+    sample_result,
+)
 
-from geomap.models import ArticleInfo, Evidence, MapResult
+import datetime as dt
+
+from geomap.models import ArticleInfo, Evidence, MapResult, TimeSpan
 from geomap.render import embed_snippet, render_geojson, render_html, render_kml
 from geomap.render.basemap import world_outlines
-from geomap.render.mapdata import build_view, split_sentence, unwrap_longitudes, when_label
+from geomap.render.html import summary_line
+from geomap.render.mapdata import (
+    build_view,
+    month_label,
+    route_labels,
+    split_sentence,
+    unwrap_longitudes,
+    when_label,
+)
 from geomap.render.safejson import json_for_script
 
 
@@ -279,3 +297,51 @@ def test_every_hostile_string_is_in_the_fixture() -> None:
     texts = " ".join(names + [r.actor for r in view.routes])
     for hostile in HOSTILE:
         assert hostile in texts
+
+
+def test_routes_are_labelled_with_actor_and_trip_dates() -> None:
+    day = dt.date
+    assert month_label(day(2023, 9, 11), day(2023, 9, 20)) == "Sep 2023"
+    assert month_label(day(2019, 4, 30), day(2019, 5, 2)) == "Apr\u2013May 2019"
+    assert month_label(day(2022, 12, 20), day(2023, 1, 3)) == "Dec 2022 \u2013 Jan 2023"
+    assert month_label(None, day(2023, 9, 1)) == "Sep 2023" and month_label(None, None) == ""
+    # Two trips in the same month fall back to their full dates; no dates, no suffix.
+    assert route_labels(
+        [
+            ("Kim", day(2023, 9, 1), day(2023, 9, 2)),
+            ("Kim", day(2023, 9, 20), None),
+            ("Putin", None, None),
+        ]
+    ) == ["Kim, 2023-09-01 \u2013 2023-09-02", "Kim, 2023-09-20", "Putin"]
+    labels = [route.label for route in build_view(newsroom_result()).routes]
+    assert labels == ["Emmanuel Macron, Jun 2023", "Emmanuel Macron, May 2024"]
+    data = data_block(render_html(newsroom_result(), tiles="none"))
+    assert [route["label"] for route in data["routes"]] == labels
+
+
+def test_map_opens_on_the_longest_latest_route_without_far_planned_stops() -> None:
+    view = build_view(newsroom_result())
+    assert view.primary == 1  # the five-stop tour, though listed second
+    # Moscow (planned, far east of everything else) does not set the first view; Paris does.
+    assert view.focus == (48.85341, 2.3488, 52.52437, 13.41053)
+    data = data_block(render_html(newsroom_result(), tiles="none"))
+    assert data["primary"] == 1 and data["focus"] == list(view.focus)
+    assert build_view(sample_result()).primary == 0
+    empty = build_view(MapResult(articles=[], places=[], routes=[]))
+    assert empty.primary == -1 and empty.focus is None
+
+
+def test_heading_carries_title_and_summary() -> None:
+    page = render_html(newsroom_result(), tiles="none")
+    assert "<title>Macron&#x27;s state visit</title>" in page
+    assert '<p class="gm-summary">1 article · 2 places · 2 routes</p>' in page
+    assert summary_line(sample_result()) == "2 articles · 7 places · 2 routes"
+
+
+def test_time_of_day_is_not_repeated() -> None:
+    when = TimeSpan(start=dt.date(2024, 5, 26), text="on Sunday afternoon", time_of_day="afternoon")
+    assert when_label(when) == "2024-05-26 (on Sunday afternoon)"
+    assert when_label(TimeSpan(text="In the evening", time_of_day="evening")) == "In the evening"
+    assert when_label(TimeSpan(start=dt.date(2024, 5, 26), time_of_day="06:00")) == (
+        "2024-05-26, 06:00"
+    )

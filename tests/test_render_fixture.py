@@ -272,3 +272,55 @@ def many_mentions_result(count: int = 80) -> MapResult:
         places=places,
         routes=[],
     )
+
+
+def newsroom_result() -> MapResult:
+    """Two trips by one actor (the longer, later one listed second), a return to the same city,
+    a town next to it, a far-off planned stop, a long quote and a much-mentioned place."""
+    day = dt.date(2024, 5, 26)
+    long_sentence = (
+        "After a morning of talks on trade, defence and the war, and a lunch with business "
+        "leaders from both countries, the president went on to Potsdam, where he laid a wreath "
+        "and walked through the palace gardens with his host before the two men answered "
+        "questions from reporters for almost an hour."
+    )
+    tour = Route(
+        actor="Emmanuel Macron",
+        trip_start=day,
+        trip_end=day + dt.timedelta(days=2),
+        stops=[
+            _stop("t:berlin", "Berlin", 52.52437, 13.41053, "visited", "He landed in Berlin.",
+                  article="tour", country="DE", day=day),
+            _stop("t:potsdam", "Potsdam", 52.39886, 13.06566, "visited", long_sentence,
+                  article="tour", country="DE", day=day),
+            _stop("t:berlin", "Berlin", 52.52437, 13.41053, "visited", "He was back in Berlin.",
+                  article="tour", country="DE", day=day + dt.timedelta(days=1)),
+            _stop("t:paris", "Paris", 48.85341, 2.3488, "visited", "He flew home to Paris.",
+                  article="tour", country="FR", day=day + dt.timedelta(days=2)),
+            _stop("t:moscow", "Moscow", 55.75222, 37.61556, "planned",
+                  "A trip to Moscow is not planned.", article="tour", day=day),
+        ],
+    )
+    earlier = Route(
+        actor="Emmanuel Macron",
+        trip_start=dt.date(2023, 6, 1),
+        stops=[
+            _stop("t:madrid", "Madrid", 40.4165, -3.70256, "visited", "He stopped in Madrid.",
+                  article="tour", country="ES", day=dt.date(2023, 6, 1)),
+        ],
+    )
+    rome_sentences = [f"Rome was named again, for time number {i}." for i in range(1, 9)]
+    rome = PlaceEntry(
+        id="t:rome", name="Rome", country="IT", country_name="Italy", lat=41.89193,
+        lon=12.51133, kind="capital",
+        mentions=[_evidence("tour", text, "Rome", sentence_start=i * 100)
+                  for i, text in enumerate(rome_sentences)],
+    )
+    vienna = _mention("t:vienna", "Vienna", 48.20849, 16.37208, "AT", "Austria",
+                      "Vienna stayed quiet.", article="tour")
+    return MapResult(
+        title="Macron's state visit",
+        articles=[ArticleInfo(id="tour", title="State visit", published=day)],
+        places=[rome, vienna],
+        routes=[earlier, tour],
+    )

@@ -179,10 +179,11 @@ def route_labels(routes: list[tuple[str, dt.date | None, dt.date | None]]) -> li
     for actor, start, end in routes:
         when = month_label(start, end)
         labels.append(f"{actor}, {when}" if when else actor)
-    for index, (actor, start, end) in enumerate(routes):
-        if labels.count(labels[index]) > 1 and (start or end):
-            labels[index] = f"{actor}, {trip_label(start, end)}"
-    return labels
+    clashes = {label for label in labels if labels.count(label) > 1}
+    return [
+        f"{actor}, {trip_label(start, end)}" if label in clashes and (start or end) else label
+        for label, (actor, start, end) in zip(labels, routes, strict=True)
+    ]
 
 
 def split_sentence(evidence: Evidence) -> tuple[str, str, str]:
