@@ -782,21 +782,57 @@ def _sentence_spans(
     text = sentence.text
     movers: list[Item] = []
     for m in _gated(_STORM_RE, text):
-        _add_span(movers, Item("mover", base + m.start(), base + m.end(), m.group(0),
-                               m.group(0).casefold(), actor=ActorRef("storm", m.group(0))))
+        _add_span(
+            movers,
+            Item(
+                "mover",
+                base + m.start(),
+                base + m.end(),
+                m.group(0),
+                m.group(0).casefold(),
+                actor=ActorRef("storm", m.group(0)),
+            ),
+        )
     for m in _gated(_SHIP_PREFIX_RE, text):
         name = _trim_ship_name(m.group(0))
-        _add_span(movers, Item("mover", base + m.start(), base + m.start() + len(name), name,
-                               name.casefold(), actor=ActorRef("ship", name)))
+        _add_span(
+            movers,
+            Item(
+                "mover",
+                base + m.start(),
+                base + m.start() + len(name),
+                name,
+                name.casefold(),
+                actor=ActorRef("ship", name),
+            ),
+        )
     for m in _gated(_SHIP_NOUN_RE, text):
         name = _trim_ship_name(m.group("name"))
         if name.split()[0].casefold() in _NOT_NAME_WORDS:
             continue
-        _add_span(movers, Item("mover", base + m.start("name"), base + m.start("name") + len(name),
-                               name, name.casefold(), actor=ActorRef("ship", name)))
+        _add_span(
+            movers,
+            Item(
+                "mover",
+                base + m.start("name"),
+                base + m.start("name") + len(name),
+                name,
+                name.casefold(),
+                actor=ActorRef("ship", name),
+            ),
+        )
     for m in _gated(_RACE_RE, text):
-        _add_span(movers, Item("mover", base + m.start(), base + m.end(), m.group(0),
-                               m.group(0).casefold(), actor=ActorRef("race", m.group(0))))
+        _add_span(
+            movers,
+            Item(
+                "mover",
+                base + m.start(),
+                base + m.end(),
+                m.group(0),
+                m.group(0).casefold(),
+                actor=ActorRef("race", m.group(0)),
+            ),
+        )
     spans: list[Item] = list(movers)
     for rm in sorted(mentions, key=lambda r: r.mention.start):
         if any(rm.mention.start < x.end and rm.mention.end > x.start for x in movers):
@@ -809,8 +845,14 @@ def _sentence_spans(
         else:
             kind = "place"
         spans.append(
-            Item(kind, rm.mention.start, rm.mention.end, rm.mention.surface,
-                 rm.mention.surface.casefold(), resolved=rm)
+            Item(
+                kind,
+                rm.mention.start,
+                rm.mention.end,
+                rm.mention.surface,
+                rm.mention.surface.casefold(),
+                resolved=rm,
+            )
         )
     for t in times:
         s, e = base + t.start, base + t.end
@@ -1062,8 +1104,6 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         return None
     if determiner in ("the", "this") and head in _STORM_NOUNS:
         return "storm"
-    if determiner in ("the", "their", "its") and head in _COLLECTIVE_NOUNS:
-        return "group"
     if determiner in ("the",) and head in _SHIP_NOUNS:
         return "ship"
     if determiner in ("the",) and head in _RACE_NOUNS:
@@ -1093,14 +1133,6 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
     if determiner in ("the",) and head in _PERSON_HEAD_NOUNS:
         return "person"
     return False
-
-
-# Collective movers: "the team", "the squad", "the delegation", "the convoy" travel as one and
-# refer back to the latest group actor, or are an actor in their own right.
-_COLLECTIVE_NOUNS = frozenset(
-    {"team", "squad", "club", "side", "delegation", "crew", "convoy", "flotilla", "caravan",
-     "peloton", "players", "lorries", "trucks"}
-)  # fmt: skip
 
 
 # Title words that, after "the", refer back to a person ("the leader", "the pontiff").
@@ -1974,14 +2006,6 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         found = registry.by_description(words, "person")
         if found is not None:
             return found
-    if ref.kind == "group":
-        key = registry.salient.get("group")
-        if key is None and anaphor:
-            head = anaphor.split()[-1]
-            key = registry.add(head if head not in ("players", "lorries", "trucks", "side")
-                               else "team" if head != "lorries" and head != "trucks"
-                               else "convoy", "group")  # fmt: skip
-        return key
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
         if key is not None:

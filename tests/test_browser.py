@@ -284,7 +284,8 @@ def test_first_view_fits_the_main_route_and_close_stops_do_not_cover_each_other(
     area = p.locator(".folium-map").bounding_box()
     assert area is not None
     names = p.evaluate(
-        "[...document.querySelectorAll('.gm-stop-icon .gm-stop')].map(b => b.getAttribute('aria-label'))"
+        "[...document.querySelectorAll('.gm-stop-icon .gm-stop')]"
+        ".map(b => b.getAttribute('aria-label'))"
     )
     badges = dict(zip(names, _boxes(p, ".gm-stop-icon .gm-stop"), strict=True))
     for name in ("Stop 1: Berlin", "Stop 2: Potsdam", "Stop 3: Berlin", "Stop 4: Paris"):

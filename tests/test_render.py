@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import re
@@ -22,8 +23,6 @@ from test_render_fixture import (
     newsroom_result,
     sample_result,
 )
-
-import datetime as dt
 
 from geomap.models import ArticleInfo, Evidence, MapResult, TimeSpan
 from geomap.render import embed_snippet, render_geojson, render_html, render_kml
