@@ -507,10 +507,22 @@ _MOVER_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Each gate as one search: does the text hold any of the literals?
+_GATE_RES: dict[re.Pattern[str], re.Pattern[str]] = {
+    pattern: re.compile("|".join(re.escape(lit) for lit in literals))
+    for pattern, literals in _MOVER_GATES.items()
+}
+
+
 def _gated(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, skipped when the text lacks every literal the pattern needs."""
-    if any(literal in text for literal in _MOVER_GATES[pattern]):
+    if _GATE_RES[pattern].search(text) is not None:
         yield from pattern.finditer(text)
+
+
+def _gated_any(pattern: re.Pattern[str], text: str) -> bool:
+    """Does `pattern` match anywhere in `text` (the gate first)?"""
+    return _GATE_RES[pattern].search(text) is not None and pattern.search(text) is not None
 
 
 # Referring expressions: what kind of actor they point back to.
@@ -2335,10 +2347,10 @@ _MULTI_CAPITAL_RE = re.compile(
 def _may_name_actor(text: str) -> bool:
     return bool(
         _MULTI_CAPITAL_RE.search(text)
-        or any(True for _ in _gated(_SHIP_NOUN_RE, text))
-        or any(True for _ in _gated(_RACE_RE, text))
-        or any(True for _ in _gated(_SHIP_PREFIX_RE, text))
-        or any(True for _ in _gated(_STORM_RE, text))
+        or _gated_any(_SHIP_NOUN_RE, text)
+        or _gated_any(_RACE_RE, text)
+        or _gated_any(_SHIP_PREFIX_RE, text)
+        or _gated_any(_STORM_RE, text)
     )
 
 

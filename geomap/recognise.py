@@ -34,7 +34,12 @@ MAX_NAME_TOKENS = 6
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:\w|[’'\-‐‑](?=\w))*")
 POSSESSIVE_SUFFIXES = ("'s", "’s")
 # Characters allowed between the tokens of one name ("St. Petersburg", "Ust-Kut", "Rio de Janeiro").
-NAME_GAP_RE = re.compile(r"[ \t.\-‐‑]{1,3}")
+PERSON_GAP_RE = re.compile(r"[ \t.\-‐‑]{1,3}")
+_CONNECTOR_ALTERNATION = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
+_CONNECTORS = rf"[ \t]+(?:{_CONNECTOR_ALTERNATION})"
+# Between two words of one name: a space, a dot or a dash ("St. Petersburg"), or up to two
+# lowercase connectors ("Sea of Japan", "Republic of the Congo").
+NAME_GAP_RE = re.compile(rf"[ \t.\-‐‑]{{1,3}}|{_CONNECTORS}(?:{_CONNECTORS})?[ \t]+")
 LARGE_POPULATION = 1_000_000
 STRONG_POPULATION = 100_000
 ALTERNATE_MIN_POPULATION = 20_000
@@ -102,7 +107,13 @@ INSTITUTION_HEADS = frozenset(
 
 
 class Token(NamedTuple):
-    """A word of the article; `lower` and `capitalised` are computed once (hot path)."""
+    """A capitalised word of the article with the plain words right around it.
+
+    Only capitalised words (and "U.S."-style abbreviations) are tokens: they are all a name can
+    be made of. The guards look at most one word to either side ("in Fargo", "Mr. Kim",
+    "Keith recalled"), kept as `before` and `after` (lowercased, "" when a mark or more than two
+    characters stand between). Everything is computed once: this is the hot path.
+    """
 
     start: int
     end: int
@@ -110,31 +121,35 @@ class Token(NamedTuple):
     sentence_index: int
     sentence_initial: bool
     lower: str
-    capitalised: bool
+    before: str
+    after: str
 
 
-def make_token(start: int, end: int, text: str, sentence_index: int, initial: bool) -> Token:
-    return Token(start, end, text, sentence_index, initial, text.lower(), text[:1].isupper())
+def make_token(
+    start: int,
+    end: int,
+    text: str,
+    sentence_index: int,
+    initial: bool,
+    before: str = "",
+    after: str = "",
+) -> Token:
+    return Token(start, end, text, sentence_index, initial, text.lower(), before, after)
 
 
-# The words the guards look at besides capitalised ones. Every other lowercase word is left
-# out of the token list (most of the text): a left-out word between two tokens shows as letters
-# in the gap, which ends a name and breaks adjacency, exactly as the word itself would.
-GUARD_WORDS = NAME_CONNECTORS | LOCATIVE_WORDS | SPEECH_VERBS | PERSON_TITLES
 _UPPERCASE = "".join(sorted(c for c in map(chr, range(0x3000)) if c.isupper()))
-_GUARD_ALTERNATION = "|".join(
-    re.escape(w) for w in sorted(GUARD_WORDS, key=len, reverse=True) if w.isalpha()
-)
-KEPT_TOKEN_RE = re.compile(
-    rf"(?:[^\W\d_]\.){{2,}}"
-    rf"|(?<!\w)(?:[{re.escape(_UPPERCASE)}]|(?:{_GUARD_ALTERNATION})(?!\w))"
-    rf"(?:\w|[’'\-‐‑](?=\w))*"
+CAPITALISED_TOKEN_RE = re.compile(
+    rf"(?<![\w.])(?:(?:[{re.escape(_UPPERCASE)}]\.)(?:[^\W\d_]\.)+"
+    rf"|[{re.escape(_UPPERCASE)}](?:\w|[’'\-‐‑](?=\w))*)"
 )
 _WORD_CHAR_RE = re.compile(r"\w")
+_WORD_BEFORE_RE = re.compile(r"(\w+)\W{1,2}$")
+_WORD_AFTER_RE = re.compile(r"\W{1,2}(\w+)")
+_CONTEXT = 30  # characters looked at on each side for the neighbouring word
 
 
 def tokenize(article: Article, sentences: Sequence[Sentence]) -> list[Token]:
-    """Capitalised words and guard words, with offsets into the article text.
+    """Capitalised words with offsets into the article text and their neighbouring words.
 
     A possessive 's is left out of the token. `sentence_initial` marks a token with no word
     before it in its sentence.
@@ -143,28 +158,36 @@ def tokenize(article: Article, sentences: Sequence[Sentence]) -> list[Token]:
     text = article.text
     for sentence in sentences:
         first = True
-        for match in KEPT_TOKEN_RE.finditer(text, sentence.start, sentence.end):
+        for match in CAPITALISED_TOKEN_RE.finditer(text, sentence.start, sentence.end):
             start, end = match.span()
             word = match.group()
             if word.endswith(POSSESSIVE_SUFFIXES) and len(word) > 2:
                 end -= 2
                 word = word[:-2]
             initial = first and not _WORD_CHAR_RE.search(text, sentence.start, start)
-            tokens.append(make_token(start, end, word, sentence.index, initial))
             first = False
+            before_match = _WORD_BEFORE_RE.search(
+                text, max(sentence.start, start - _CONTEXT), start
+            )
+            after_match = _WORD_AFTER_RE.match(text, end, min(sentence.end, end + _CONTEXT))
+            tokens.append(
+                Token(
+                    start,
+                    end,
+                    word,
+                    sentence.index,
+                    initial,
+                    word.lower(),
+                    before_match.group(1).lower() if before_match else "",
+                    after_match.group(1).lower() if after_match else "",
+                )
+            )
     return tokens
 
 
 def _close(left: Token, right: Token) -> bool:
-    """Nothing but a space or a mark between the tokens: a left-out word takes at least 3."""
+    """Nothing but a space or a mark between the tokens."""
     return left.sentence_index == right.sentence_index and right.start - left.end <= 2
-
-
-def adjacent(text: str, left: Token, right: Token) -> bool:
-    """No word stands between the two tokens (punctuation and spaces may)."""
-    return left.sentence_index == right.sentence_index and not _WORD_CHAR_RE.search(
-        text, left.end, right.start
-    )
 
 
 def _is_major(candidates: Sequence[Candidate]) -> bool:
@@ -236,19 +259,14 @@ class _Matcher:
             token = tokens[j]
             if token.sentence_index != first.sentence_index:
                 break
-            if j > i:
-                gap = self.text[tokens[j - 1].end : token.start]
-                if not NAME_GAP_RE.fullmatch(gap):
-                    break
-                if not token.capitalised and token.lower not in NAME_CONNECTORS:
-                    break
+            if j > i and not NAME_GAP_RE.fullmatch(self.text[tokens[j - 1].end : token.start]):
+                break
             phrase = self.text[first.start : token.end]
             if not self.has_prefix(phrase):
                 break
-            if token.capitalised:
-                candidates = self.candidates(phrase)
-                if candidates:
-                    found.append((j, candidates))
+            candidates = self.candidates(phrase)
+            if candidates:
+                found.append((j, candidates))
         found.reverse()
         return found
 
@@ -269,48 +287,36 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
     """Indices of tokens that belong to person names: after a title, or a given name + surname."""
     person: set[int] = set()
     n = len(tokens)
+    text = matcher.text
     for i, token in enumerate(tokens):
         if (
-            token.capitalised
-            and i + 1 < n
-            and tokens[i + 1].lower in SPEECH_VERBS
-            and adjacent(matcher.text, token, tokens[i + 1])
+            token.after in SPEECH_VERBS
             and not token.sentence_initial
-            and not (
-                i > 0
-                and tokens[i - 1].lower in LOCATIVE_WORDS
-                and adjacent(matcher.text, tokens[i - 1], token)
-            )
+            and token.before not in LOCATIVE_WORDS
             and not _is_major(matcher.candidates(token.text))
         ):
-            person.add(i)
-        if token.lower.rstrip(".") in PERSON_TITLES or token.lower in PERSON_TITLES:
-            j = i + 1
-            while j < n and j - i <= 4 and tokens[j].capitalised:
-                if not NAME_GAP_RE.fullmatch(matcher.text[tokens[j - 1].end : tokens[j].start]):
+            person.add(i)  # "Noma said", "Keith recalled"
+        is_title = token.lower.rstrip(".") in PERSON_TITLES
+        if is_title or token.before in PERSON_TITLES:
+            # "President Vladimir Putin", "the leader Kim Jong Un": the names after the title.
+            j = i + 1 if is_title else i
+            while j < n and j - i <= 4:
+                if j > i and not (
+                    tokens[j].sentence_index == token.sentence_index
+                    and PERSON_GAP_RE.fullmatch(text[tokens[j - 1].end : tokens[j].start])
+                ):
                     break  # "Minister Alexander Kozlov (...) Vladivostok": the name has ended
-                if tokens[j].lower.rstrip(".") in PERSON_TITLES:
-                    j += 1
-                    continue
-                if tokens[j].sentence_index != token.sentence_index:
-                    break
-                person.add(j)
+                if tokens[j].lower.rstrip(".") not in PERSON_TITLES:
+                    person.add(j)
                 j += 1
             continue
-        if (
-            not token.capitalised
-            or i + 1 >= n
-            or token.lower in NEVER_PLACES
-            or not is_given_name(token.text)
-        ):
+        if i + 1 >= n or token.lower in NEVER_PLACES or not is_given_name(token.text):
             continue
         following = tokens[i + 1]
         if (
             i in person  # already the surname of the name before: "Horace Gee, Gainesville"
-            or not NAME_GAP_RE.fullmatch(matcher.text[token.end : following.start])
-            or not following.capitalised
             or following.sentence_index != token.sentence_index
-            or following.lower in NAME_CONNECTORS
+            or not PERSON_GAP_RE.fullmatch(text[token.end : following.start])
         ):
             continue
         own = matcher.candidates(token.text)
@@ -323,7 +329,7 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
         after = matcher.candidates(following.text)
         if after and _is_major(after):
             continue
-        together = matcher.candidates(matcher.text[token.start : following.end])
+        together = matcher.candidates(text[token.start : following.end])
         if any(
             c.name_type in ("main", "alias") or c.place.population >= STRONG_POPULATION
             for c in together
@@ -335,8 +341,7 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
         third = i + 2
         if (
             third < n
-            and tokens[third].capitalised
-            and _close(tokens[i + 1], tokens[third])
+            and _close(following, tokens[third])
             and not matcher.candidates(tokens[third].text)
         ):
             person.add(third)
@@ -358,12 +363,7 @@ def _accept(
     single = i == j
     major = _is_major(candidates)
     strong = _is_strong(candidates)
-    if (
-        i > 0
-        and tokens[i - 1].lower.rstrip(".") in PERSON_TITLES
-        and _close(tokens[i - 1], first)
-        and not major
-    ):
+    if first.before in PERSON_TITLES and not major:
         return False
     if all(c.name_type == "demonym" for c in candidates):
         # "Americans" are people; only the adjective refers to the place.
@@ -390,10 +390,7 @@ def _accept(
             return False
         if is_language_name(word) and not any(c.name_type == "demonym" for c in candidates):
             return False
-        previous = tokens[i - 1] if i > 0 else None
-        introduced = (
-            previous is not None and previous.lower in LOCATIVE_WORDS and _close(previous, first)
-        )
+        introduced = first.before in LOCATIVE_WORDS
         if is_common_word(word) and not exempt and not (introduced and not shouting):
             if first.sentence_initial or shouting or not strong:
                 return False
@@ -406,7 +403,6 @@ def _accept(
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if (
             following is not None
-            and following.capitalised
             and _close(tokens[j], following)
             and not strong
             and not is_common_word(following.text)
@@ -436,7 +432,12 @@ def _hyphen_parts(
         if not candidates:
             continue
         sub = make_token(
-            start, start + len(part), part, token.sentence_index, token.sentence_initial
+            start,
+            start + len(part),
+            part,
+            token.sentence_index,
+            token.sentence_initial,
+            before=token.before if start == token.start else "",
         )
         before = list(tokens[max(0, i - 1) : i])
         window = [*before, sub, *tokens[i + 1 : i + 2]]
@@ -464,7 +465,6 @@ def _following_head(tokens: Sequence[Token], j: int, text: str) -> str | None:
     following = tokens[k]
     if (
         following.sentence_index != tokens[j].sentence_index
-        or not following.capitalised
         or not text[tokens[j].end : following.start].isspace()
     ):
         return None
@@ -483,7 +483,7 @@ def find_mentions(
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not token.capitalised or i in person_indices or token.lower == "the":
+        if i in person_indices or token.lower == "the":
             i += 1
             continue
         accepted = None

@@ -673,10 +673,20 @@ function geomapInit(map, tileLayer, data, basemap) {
     ? L.latLngBounds([data.focus[0], data.focus[1]], [data.focus[2], data.focus[3]])
     : (routeBounds.isValid() ? routeBounds : mentionBounds);
   if (bounds.isValid()) {
+    var padded = bounds.pad(0.1);
     var legendBox = legend.getContainer();
-    var legendOpen = legendBox && legendBox.hasAttribute("open");
-    var right = legendOpen ? Math.min(legendBox.offsetWidth + 24, map.getSize().x / 3) : 40;
-    map.fitBounds(bounds.pad(0.1), {
+    var right = 40;
+    if (legendBox && legendBox.hasAttribute("open")) {
+      // Room for the open legend, unless that costs a zoom level: then fold the legend away.
+      var besideLegend = Math.min(legendBox.offsetWidth + 24, map.getSize().x / 3);
+      if (map.getBoundsZoom(padded, false, L.point(48 + besideLegend, 80)) >=
+          map.getBoundsZoom(padded, false, L.point(48 + right, 80))) {
+        right = besideLegend;
+      } else {
+        legendBox.removeAttribute("open");
+      }
+    }
+    map.fitBounds(padded, {
       paddingTopLeft: [48, 40],
       paddingBottomRight: [right, 40],
       maxZoom: 8,
