@@ -241,8 +241,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if not samples:
         raise InputError(f"no sample articles in {SAMPLES_DIR}")
     articles = read_inputs(samples, published=None, max_bytes=DEFAULT_MAX_BYTES)
-    if args.title is None:
-        args.title = "geomap demo"
     return _make_map(articles, args)
 
 

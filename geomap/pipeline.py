@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -128,6 +129,17 @@ def collect_places(
     return list(entries.values())
 
 
+def _default_title(articles: Sequence[Article], routes: Sequence[Route]) -> str:
+    """One article's own title; for several, the journey with the most stops."""
+    if len(articles) == 1 and articles[0].title:
+        return articles[0].title
+    if routes:
+        main = max(routes, key=lambda r: (len(r.stops), r.trip_start or dt.date.min))
+        when = f", {main.trip_start:%B %Y}" if main.trip_start else ""
+        return f"The journey of {main.actor}{when}"
+    return f"Places in {len(articles)} articles"
+
+
 def combine(
     analyses: Sequence[ArticleAnalysis], *, title: str | None = None, actor: str | None = None
 ) -> MapResult:
@@ -138,7 +150,7 @@ def combine(
     if actor:
         routes = [r for r in routes if _actor_matches(r, actor)]
     places = collect_places(analyses, routes)
-    default_title = articles[0].title if len(articles) == 1 and articles[0].title else "geomap"
+    default_title = _default_title(articles, routes)
     return MapResult(
         title=title or default_title,
         articles=[
