@@ -16,14 +16,8 @@ before.
 from __future__ import annotations
 
 import functools
-import hashlib
-import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
-
-log = logging.getLogger(__name__)
 
 # fmt: off
 # Words that head a person's name: "President Vladimir Putin", "Mr. Kim", "Gen. Milley".
@@ -103,8 +97,6 @@ ORGANISATION_HEADS = frozenset(
 
 # PyPI distributions the derived lists come from: their versions key the cache file.
 SOURCE_PACKAGES = ("english-words", "wordfreq", "gender-guesser", "names", "pycountry")
-CACHE_FORMAT = "geomap-wordlists 1"
-CACHE_PREFIX = "wordlists-"
 COMMON_ZIPF = 3.0  # wordfreq's Zipf scale: 3.0 is once per million words
 
 
@@ -201,64 +193,27 @@ def _derive_language_names() -> frozenset[str]:
     return frozenset(lang.name.lower() for lang in pycountry.languages if " " not in lang.name)
 
 
-def cache_dir() -> Path:
-    """GEOMAP_CACHE_DIR if set, else the user cache directory of geomap (as the gazetteer's)."""
-    env = os.environ.get("GEOMAP_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("geomap"))
-
-
-def cache_key() -> str:
-    """Versions of the source packages and this module's source, hashed."""
-    from importlib import metadata
-
-    digest = hashlib.sha256(CACHE_FORMAT.encode())
-    for package in SOURCE_PACKAGES:
-        try:
-            version = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            version = "missing"
-        digest.update(f"\0{package}={version}".encode())
-    digest.update(Path(__file__).read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def cache_path() -> Path:
-    return cache_dir() / f"{CACHE_PREFIX}{cache_key()}.txt"
-
-
-def _serialise(sets: WordSets, key: str) -> str | None:
-    """Header line, then per list a "[name] count" line and its words in sorted order."""
-    lines = [f"{CACHE_FORMAT} {key}"]
+def _serialise(sets: WordSets) -> str:
+    """Per list a "[name] count" line and its words in sorted order (words hold no newline)."""
+    lines: list[str] = []
     for name, words in zip(WordSets._fields, sets, strict=True):
-        if any("\n" in word or "\r" in word for word in words):
-            return None  # cannot be stored one per line; keep it in memory only
-        lines.append(f"[{name}] {len(words)}")
-        lines.extend(sorted(words))
+        clean = sorted(w for w in words if "\n" not in w and "\r" not in w)
+        lines.append(f"[{name}] {len(clean)}")
+        lines.extend(clean)
     return "\n".join(lines) + "\n"
 
 
-def _parse(text: str, key: str) -> WordSets:
+def _parse(text: str) -> WordSets:
     lines = text.split("\n")
-    if lines[0] != f"{CACHE_FORMAT} {key}" or lines[-1] != "":
-        raise ValueError("not a word-list cache of this version")
     sets: list[frozenset[str]] = []
-    position = 1
+    position = 0
     for name in WordSets._fields:
         label, _, count_text = lines[position].partition(" ")
         if label != f"[{name}]":
             raise ValueError(f"expected [{name}]")
         count = int(count_text)
-        words = lines[position + 1 : position + 1 + count]
-        if len(words) != count:
-            raise ValueError(f"[{name}] is cut short")
-        sets.append(frozenset(words))
+        sets.append(frozenset(lines[position + 1 : position + 1 + count]))
         position += 1 + count
-    if position != len(lines) - 1:
-        raise ValueError("trailing data")
     return WordSets(*sets)
 
 
@@ -271,78 +226,18 @@ def _derive_all() -> WordSets:
     )
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Temp file in the same directory, then os.replace: readers see all or nothing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp's 0600 would hide it from other users
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    for stale in path.parent.glob(f"{CACHE_PREFIX}*.txt"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
-
-
 @functools.cache
-def _cached_sets() -> WordSets | None:
-    """The lists from the cache file, deriving and writing it first if needed.
+def _cached_sets() -> WordSets:
+    """The lists, read from the user cache (derived and stored there on first use)."""
+    from geomap.diskcache import cached_text, package_versions, source_of
 
-    None when the cache directory cannot be written: the callers then derive each list in
-    memory on first use, as they would without a cache.
-    """
-    try:
-        key = cache_key()
-        path = cache_dir() / f"{CACHE_PREFIX}{key}.txt"
-    except OSError as exc:
-        log.debug("word-list cache unavailable: %s", exc)
-        return None
-    try:
-        return _parse(path.read_text(encoding="utf-8"), key)
-    except (OSError, ValueError, UnicodeDecodeError):
-        pass  # absent, from another version, or damaged: derive it again
-    probe = _probe_writable(path.parent)
-    if probe is not None:
-        log.debug("word-list cache not writable (%s): deriving in memory", probe)
-        return None
-    sets = _derive_all()
-    text = _serialise(sets, key)
-    if text is not None:
-        try:
-            _write_atomically(path, text)
-        except OSError as exc:
-            log.debug("cannot write the word-list cache %s: %s", path, exc)
-    return sets
+    key = [*package_versions(*SOURCE_PACKAGES), source_of(__file__), f"zipf>={COMMON_ZIPF}"]
+    return _parse(cached_text("wordlists", key, lambda: _serialise(_derive_all())))
 
 
-def _probe_writable(directory: Path) -> str | None:
-    """None when a file can be created in `directory`, else why not."""
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=directory):
-            pass
-    except OSError as exc:
-        return str(exc.strerror or exc)
-    return None
-
-
-@functools.cache
-def _common_words() -> frozenset[str] | None:
-    cached = _cached_sets()
-    return cached.common if cached is not None else None
-
-
-@functools.cache
 def given_names() -> frozenset[str]:
     """Lowercased international given names (gender-guesser's list, ~45k names)."""
-    cached = _cached_sets()
-    return cached.given if cached is not None else _derive_given_names()
+    return _cached_sets().given
 
 
 @functools.cache
@@ -353,37 +248,18 @@ def is_common_word(word: str) -> bool:
     English text that a capitalised use is more likely the word than a small town.
     """
     lower = word.lower()
-    if lower in NEVER_PLACES:
-        return True
-    common = _common_words()
-    if common is not None:
-        return lower in common
-    if lower not in _dictionary_words():
-        return False
-    return _zipf_at_least_common(lower)
+    return lower in NEVER_PLACES or lower in _cached_sets().common
 
 
 def is_given_name(word: str) -> bool:
-    return word.lower() in given_names()
-
-
-@functools.cache
-def _language_names() -> frozenset[str]:
-    cached = _cached_sets()
-    return cached.languages if cached is not None else _derive_language_names()
+    return word.lower() in _cached_sets().given
 
 
 def is_language_name(word: str) -> bool:
     """Say "English" or "Swahili" is a language, even where a small town shares the name."""
-    return word.lower() in _language_names()
-
-
-@functools.cache
-def _surnames() -> frozenset[str]:
-    """Common surnames (US census list shipped by the `names` package), lowercased."""
-    cached = _cached_sets()
-    return cached.surnames if cached is not None else _derive_surnames()
+    return word.lower() in _cached_sets().languages
 
 
 def is_surname(word: str) -> bool:
-    return word.lower() in _surnames()
+    """Common surnames (US census list shipped by the `names` package)."""
+    return word.lower() in _cached_sets().surnames

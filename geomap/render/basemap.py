@@ -5,7 +5,7 @@ shapely and rounded so the whole world costs a few hundred kilobytes in each map
 Some countries ship without a shape in countryinfo 1.0 (e.g. Hungary, Serbia, Myanmar, small
 islands); the map draws outlines as lines, so a missing country still shows through its
 neighbours' borders. Simplifying takes a few tenths of a second, so the result is kept in the
-user cache (render.diskcache) until countryinfo, shapely or this module change.
+user cache (geomap.diskcache) until countryinfo, shapely or this module change.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from geomap.render.diskcache import cached_text, package_versions, source_of
+from geomap.diskcache import cached_text, package_versions, source_of
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry

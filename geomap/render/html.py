@@ -11,7 +11,7 @@ on, images from the tile server: zero network requests otherwise.
 
 folium builds the page once per tiles option, with named slots where the title, assets and
 data go (so no article text ever passes through its Jinja templates); the skeleton is kept in
-the user cache (see render.diskcache), which spares each run importing folium and compiling
+the user cache (see geomap.diskcache), which spares each run importing folium and compiling
 its templates. Each slot is then filled with its text, verbatim.
 """
 
@@ -27,9 +27,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from geomap.diskcache import cached_text, package_versions, source_of
 from geomap.models import MapResult
 from geomap.render.basemap import world_outlines
-from geomap.render.diskcache import cached_text, package_versions, source_of
 from geomap.render.mapdata import MENTION_COLOUR, EvidenceView, MapView, build_view
 from geomap.render.safejson import json_for_script
 

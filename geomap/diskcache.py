@@ -1,7 +1,8 @@
-"""Text the renderers derive from installed packages, kept in the user cache between runs.
+"""Text derived from installed packages, kept in the user cache between runs.
 
-The page skeleton (folium) and the simplified world outlines (shapely) cost more than half a
-second per process to derive, yet change only when a package or our own code changes. Each is
+The word lists (english-words, wordfreq, name lists), the page skeleton (folium) and the
+simplified world outlines (shapely) each cost up to a second per process to derive, yet change
+only when a package or our own code changes. Each is
 kept as one file in the user cache directory (GEOMAP_CACHE_DIR if set, as for the gazetteer),
 named by a hash of everything it derives from, written atomically. When the cache cannot be
 read or written, the text is derived in memory: the output is the same either way.
@@ -18,7 +19,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-FORMAT = "geomap-render-cache 1"
+FORMAT = "geomap-cache 1"
 KEY_LENGTH = 16
 
 
