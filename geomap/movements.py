@@ -666,9 +666,19 @@ class Actor:
     mentions: int = 0
 
 
+_POSSESSIVE_END_RE = re.compile(r"[’']s$")
+_NAME_GAPS_RE = re.compile(r"[\s\-‐]+")
+_NORM_NAMES: dict[str, str] = {}  # a pure function of its text: cached across articles
+
+
 def _norm_name(text: str) -> str:
-    text = re.sub(r"[’']s$", "", text.strip())
-    return re.sub(r"[\s\-‐]+", " ", text).casefold()
+    norm = _NORM_NAMES.get(text)
+    if norm is None:
+        if len(_NORM_NAMES) > 100_000:
+            _NORM_NAMES.clear()
+        stripped = _POSSESSIVE_END_RE.sub("", text.strip())
+        norm = _NORM_NAMES[text] = _NAME_GAPS_RE.sub(" ", stripped).casefold()
+    return norm
 
 
 def _is_capitalised(token: str) -> bool:
@@ -2320,94 +2330,17 @@ class _SentenceReading:
         for k, (first, last, mover) in enumerate(self._cut()):
             if not mover and not _SUBJECT_START_RE.search(text, first, last):
                 continue
-            found = self._segment_subject(k, first, last, registry)
-            if found is not None:
-                return found
-        return None
-
-    def _segment_subject(
-        self, k: int, first: int, last: int, registry: ActorRegistry
-    ) -> Item | None:
-        """The subject of one segment, read from a growing prefix of its items. A prefix cut
-        after a lowercase word (not a name particle) holds the same names as the whole; once
-        the subject has enough items after it, no later item can change what precedes it."""
-        cached = self._segment_items.get(k)
-        raw: list[Item] = []
-        cursor = first
-        cached_at = 0
-        while True:
-            if cached is not None:
-                cached_at = _item_cut(cached, cached_at + _SUBJECT_CHUNK_ITEMS)
-                raw = cached[:cached_at]
-                complete = cached_at >= len(cached)
-            else:
-                cut = _text_cut(text := self.sentence.text, cursor + _SUBJECT_CHUNK, last)
-                cut = self._outside_spans(cut, last)
-                raw += _items_in(self.sentence, self.spans, cursor, cut)
-                cursor = cut
-                complete = cut >= last
-                del text
-            items = list(raw)
+            items = list(self._items(k))
             _find_names(items, registry)
             _find_anaphors(items)
             for j, it in enumerate(items):
                 if it.kind == "mover" and it.actor is not None:
-                    pass
-                elif it.kind == "name" and it.actor is not None:
+                    return it
+                if it.kind == "name" and it.actor is not None:
                     if j > 0 and items[j - 1].low in _NOT_SUBJECT_BEFORE:
                         continue
-                else:
-                    continue
-                if complete or len(items) - j - 1 >= _SUBJECT_MARGIN:
                     return it
-                break
-            else:
-                if complete:
-                    return None
-
-    def _outside_spans(self, cut: int, last: int) -> int:
-        """`cut`, or the segment's end when `cut` falls inside a span."""
-        base = self.sentence.start
-        for sp in self.spans:
-            if sp.start - base < cut < sp.end - base:
-                return last
-        return cut
-
-
-# Subject search: characters (or items) read at a time, and items needed after the subject
-# (anaphors and aircraft names look at most five items ahead).
-_SUBJECT_CHUNK = 60
-_SUBJECT_CHUNK_ITEMS = 12
-_SUBJECT_MARGIN = 8
-# A lowercase word followed by whitespace: a safe place to cut a segment's text.
-_LOWER_WORD_RE = re.compile(r"(?<!\S)[^\W_]+(?=\s)")
-
-
-def _text_cut(text: str, at: int, last: int) -> int:
-    """The end of the first lowercase non-particle word ending at or after `at` (else `last`)."""
-    if at >= last:
-        return last
-    pos = max(at - 40, 0)
-    while True:
-        m = _LOWER_WORD_RE.search(text, pos, last)
-        if m is None:
-            return last
-        word = m.group()
-        if m.end() >= at and not word[0].isupper() and word.casefold() not in _NAME_PARTICLES:
-            return m.end()
-        pos = m.end()
-
-
-def _item_cut(items: list[Item], at: int) -> int:
-    """Length of the shortest prefix of at least `at` items that ends after a lowercase
-    non-particle word (else all items)."""
-    for k in range(at - 1, len(items)):
-        if k < 0:
-            continue
-        it = items[k]
-        if it.kind == "word" and not it.text[0].isupper() and it.low not in _NAME_PARTICLES:
-            return k + 1
-    return len(items)
+        return None
 
 
 _CAPITALISED_TIME_RE = re.compile(

@@ -378,6 +378,8 @@ def _accept(
         exempt = any(
             c.place.kind in ("country", "continent", "capital")
             or c.place.population >= LARGE_POPULATION
+            # A curated feature's own name ("Atlantic" for the ocean) is not a word-named town.
+            or (c.place.source.startswith("supplement") and c.name_type in ("main", "alias"))
             for c in candidates
         )
         if shouting and len(word) <= 4:

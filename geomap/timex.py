@@ -203,12 +203,18 @@ _DIGIT_KINDS = frozenset({"iso", "month_day", "day_month", "month_year", "year",
 _HAS_DIGIT = re.compile(r"\d")
 
 
+# Each guard as one search over the text (or its lowercase form).
+_GUARD_RES: dict[str, tuple[bool, re.Pattern[str]]] = {
+    kind: (lowercase, re.compile("|".join(re.escape(lit) for lit in literals)))
+    for kind, (lowercase, literals) in _PATTERN_GUARDS.items()
+}
+
+
 def _may_match(kind: str, text: str, low: str, has_digit: bool) -> bool:
     if kind in _DIGIT_KINDS and not has_digit:
         return False
-    lowercase, literals = _PATTERN_GUARDS[kind]
-    haystack = low if lowercase else text
-    return any(literal in haystack for literal in literals)
+    lowercase, guard = _GUARD_RES[kind]
+    return guard.search(low if lowercase else text) is not None
 
 
 _FUTURE_RE = re.compile(

@@ -120,12 +120,15 @@ def _data_file(package: str, relative: str) -> Path | None:
 
 @functools.cache
 def _dictionary_words() -> frozenset[str]:
-    """Lowercase words of Webster's 2nd: a word listed lowercase is an ordinary English word."""
+    """Words two dictionaries list in lowercase: ordinary English words.
+
+    Webster's 2nd (web2) is American; GCIDE adds British spellings ("centre", "programme").
+    """
     try:
         from english_words import get_english_words_set
     except ImportError:
         return frozenset()
-    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    words = get_english_words_set(["web2", "gcide"], lower=False, alpha=True)
     return frozenset(w for w in words if w.islower())
 
 
