@@ -698,6 +698,7 @@ class ActorRegistry:
         self.salient: dict[ActorKind, str] = {}  # most recent subject of each kind
         self.last_any: str | None = None
         self._resolved: dict[tuple[str, ActorKind | None], str | None] = {}
+        self._key_parts: dict[str, tuple[list[str], str]] = {}  # key -> its words, joined
 
     def reset_mentions(self) -> None:
         for actor in self.actors.values():
@@ -731,11 +732,18 @@ class ActorRegistry:
         if norm in self.actors:
             return norm
         parts = norm.split()
-        candidates = [
-            key
-            for key, actor in self.actors.items()
-            if (kind is None or actor.kind == kind) and _contains_parts(key.split(), parts)
-        ]
+        joined = " ".join(parts)
+        key_parts = self._key_parts
+        candidates = []
+        for key, actor in self.actors.items():
+            if kind is not None and actor.kind != kind:
+                continue
+            full = key_parts.get(key)
+            if full is None:
+                full = key_parts[key] = (key.split(), " ".join(key.split()))
+            # A contiguous run of the key's words is a substring of its words joined.
+            if joined in full[1] and _contains_parts(full[0], parts):
+                candidates.append(key)
         if not candidates:
             return None
         return max(candidates, key=lambda k: (self.actors[k].mentions, len(k)))
@@ -924,23 +932,38 @@ def _add_span(spans: list[Item], item: Item) -> None:
         spans.append(item)
 
 
+# How each token text splits into items, as (kind, start, end, text, low) relative to the
+# token: a pure function of the text, cached across sentences and articles.
+_TokenShape = tuple[tuple[ItemKind, int, int, str, str], ...]
+_TOKEN_SHAPES: dict[str, _TokenShape] = {}
+
+
+def _token_shape(token: str) -> _TokenShape:
+    if not token[0].isalnum():
+        return (("punct", 0, len(token), token, token.casefold()),)
+    if token[-1] == "." and len(token) > 1:
+        core = token[:-1]
+        # A trailing period belongs to abbreviations ("Mr.", "Gen.", "U.S."), not words.
+        if core.casefold() not in _PERSON_TITLES and "." not in core and len(core) > 3:
+            n = len(core)
+            return (("word", 0, n, core, core.casefold()), ("punct", n, n + 1, ".", "."))
+    return (("word", 0, len(token), token, token.casefold()),)
+
+
 def _word_items(chunk: str, offset: int) -> list[Item]:
     items: list[Item] = []
     append = items.append
+    shapes = _TOKEN_SHAPES
+    if len(shapes) > 200_000:
+        shapes.clear()
     for m in _TOKEN_RE.finditer(chunk):
         token = m.group()
-        start, end = m.span()
-        if not token[0].isalnum():
-            append(Item("punct", offset + start, offset + end, token, token.casefold()))
-            continue
-        if token[-1] == "." and len(token) > 1:
-            core = token[:-1]
-            # A trailing period belongs to abbreviations ("Mr.", "Gen.", "U.S."), not words.
-            if core.casefold() not in _PERSON_TITLES and "." not in core and len(core) > 3:
-                append(Item("word", offset + start, offset + end - 1, core, core.casefold()))
-                append(Item("punct", offset + end - 1, offset + end, ".", "."))
-                continue
-        append(Item("word", offset + start, offset + end, token, token.casefold()))
+        shape = shapes.get(token)
+        if shape is None:
+            shape = shapes[token] = _token_shape(token)
+        start = offset + m.start()
+        for kind, first, last, text, low in shape:
+            append(Item(kind, start + first, start + last, text, low))
     return items
 
 
@@ -1066,18 +1089,23 @@ def _find_anaphors(items: list[Item]) -> None:
             ref = ActorRef("person", None, anaphor="his plane")
             items[i : i + 3] = [Item("mover", window[0].start, window[-1].end, text,
                                      text.casefold(), actor=ref)]  # fmt: skip
-    i = 0
-    while i < len(items):
+    # Only pronouns and determiners start one: visit those (in order), tracking how far
+    # earlier replacements have shortened the list.
+    starts = [k for k, it in enumerate(items) if it.low in _ANAPHOR_STARTS and it.kind == "word"]
+    shift = 0
+    resume = 0  # the first index the left-to-right reading has not yet passed
+    for k in starts:
+        i = k - shift
+        if i < resume:
+            continue  # inside an expression already replaced
         it = items[i]
-        if it.kind != "word":
-            i += 1
-            continue
         low = it.low
         if low in _PRONOUNS:
             items[i] = Item("mover", it.start, it.end, it.text, low,
                             actor=ActorRef(_PRONOUNS[low], None, anaphor=low))  # fmt: skip
-            i += 1
+            resume = i + 1
             continue
+        before = len(items)
         # "his train", "its crew", "the North Korean leader", "the storm", "the peloton"
         if low in ("his", "her", "its", "their", "the", "this"):
             j = i + 1
@@ -1115,7 +1143,11 @@ def _find_anaphors(items: list[Item]) -> None:
                 ):
                     break
                 j += 1
-        i += 1
+        shift += before - len(items)
+        resume = i + 1
+
+
+_ANAPHOR_STARTS = frozenset(_PRONOUNS) | {"his", "her", "its", "their", "the", "this"}
 
 
 def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[False]:
