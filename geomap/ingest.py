@@ -26,6 +26,7 @@ import datetime as dt
 import json
 import logging
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -187,7 +188,7 @@ class _Reader:
         return self._article_from_text(data, name, article_id)
 
     def _read_stdin(self) -> Article:
-        stream = self.stdin
+        stream = self.stdin or _process_stdin()
         if stream is None:
             raise InputError("-: no standard input available")
         try:
@@ -262,6 +263,8 @@ class _Reader:
 
     def read_jsonl_path(self, path: str) -> list[Article]:
         if path == STDIN:
+            if self.stdin is None:
+                self.stdin = _process_stdin()
             if self.stdin is None:
                 raise InputError("-: no standard input available")
             return self._read_jsonl(self.stdin, "<stdin>", "stdin")
@@ -345,6 +348,11 @@ class _Reader:
         return Article(
             id=article_id, title=title, source=source, published=when, text=text, path=name
         )
+
+
+def _process_stdin() -> BinaryIO | None:
+    """This process's standard input as bytes, when it has one (the input "-")."""
+    return getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
 
 
 def _numbered_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes]]:

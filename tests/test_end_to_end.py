@@ -146,3 +146,14 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
         assert main(["-q", "map", str(good), "-o", str(out), "--tiles", "none"]) == 0
         outputs.append([out.with_suffix(s).read_bytes() for s in (".html", ".geojson", ".json")])
     assert outputs[0] == outputs[1]
+
+
+def test_map_reads_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    text = "The ferry sailed from Dover to Calais on Monday.\n".encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text), encoding="utf-8"))
+    out = tmp_path / "stdin.html"
+    assert main(["-q", "map", "-", "-o", str(out), "--tiles", "none"]) == 0
+    result = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert {p["name"] for p in result["places"]} >= {"Dover", "Calais"}
