@@ -157,7 +157,8 @@ def _analyse(
     return analyses
 
 
-def _write_map(result: MapResult, output: Path, args: argparse.Namespace) -> None:
+def _write_map(result: MapResult, output: Path, args: argparse.Namespace) -> list[Path]:
+    """Write every requested file; returns their paths (the embed snippet goes to stdout)."""
     from geomap.outputs import check_writable, write_outputs
     from geomap.render import embed_snippet, render_geojson, render_html, render_kml, render_png
 
@@ -171,14 +172,16 @@ def _write_map(result: MapResult, output: Path, args: argparse.Namespace) -> Non
     if args.kml:
         files[f"{stem}.kml"] = render_kml(result)
     check_writable(html_path)
-    write_outputs(html_path.parent, files)
+    written = write_outputs(html_path.parent, files)
     if args.png:
         render_png(html_path, html_path.with_suffix(".png"))
+        written.append(html_path.with_suffix(".png"))
     if args.embed:
         print(embed_snippet(html_path))
+    return written
 
 
-def _summary(result: MapResult, output: Path, seconds: float) -> str:
+def _summary(result: MapResult, written: Sequence[Path], seconds: float) -> str:
     lines = [
         f"{len(result.articles)} article(s) read, {len(result.places)} place(s) found, "
         f"{len(result.routes)} route(s) in {seconds:.2f} s",
@@ -196,10 +199,7 @@ def _summary(result: MapResult, output: Path, seconds: float) -> str:
             for stop in route.stops
         )
         lines.append(f"  {route.actor}{dates}: {stops}")
-    html_path = output if output.suffix == ".html" else output.with_suffix(".html")
-    lines.append(
-        f"wrote {html_path}, {html_path.with_suffix('.geojson')}, {html_path.with_suffix('.json')}"
-    )
+    lines.append("wrote " + ", ".join(str(path) for path in written))
     return "\n".join(lines)
 
 
@@ -221,9 +221,9 @@ def _make_map(articles: Sequence[Article], args: argparse.Namespace) -> int:
     if not any(r.place is not None for a in analyses for r in a.resolved):
         raise NoPlacesError("no article yielded a place: no map written")
     result = combine(analyses, title=args.title, actor=args.actor)
-    _write_map(result, output, args)
+    written = _write_map(result, output, args)
     if not args.quiet:
-        print(_summary(result, output, time.perf_counter() - started))
+        print(_summary(result, written, time.perf_counter() - started))
     return EXIT_OK
 
 
