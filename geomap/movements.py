@@ -28,6 +28,7 @@ from geomap.models import Article, Movement, ResolvedMention, Role, Sentence, St
 from geomap.timex import (
     Tense,
     TimeExpression,
+    detect_tense,
     find_time_expressions,
     merge_expressions,
     reference_date,
@@ -514,6 +515,12 @@ _GATE_RES: dict[re.Pattern[str], re.Pattern[str]] = {
 }
 
 
+# Every literal of every gate: a text without any has no mover at all.
+_ANY_GATE_RE = re.compile(
+    "|".join(re.escape(lit) for literals in _MOVER_GATES.values() for lit in literals)
+)
+
+
 def _gated(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, skipped when the text lacks every literal the pattern needs."""
     if _GATE_RES[pattern].search(text) is not None:
@@ -699,6 +706,7 @@ class ActorRegistry:
         self.last_any: str | None = None
         self._resolved: dict[tuple[str, ActorKind | None], str | None] = {}
         self._key_parts: dict[str, tuple[list[str], str]] = {}  # key -> its words, joined
+        self.words: set[str] = set()  # every word of every key: what a one-word name can be
 
     def reset_mentions(self) -> None:
         for actor in self.actors.values():
@@ -711,6 +719,7 @@ class ActorRegistry:
         actor = self.actors.get(key)
         if actor is None:
             actor = self.actors[key] = Actor(name=name, kind=kind)
+            self.words.update(key.split())
         elif len(name.split()) > len(actor.name.split()) and _norm_name(name).startswith(key):
             actor.name = name
         actor.titles |= titles
@@ -801,15 +810,8 @@ def _sentence_items(
     return _items_in(sentence, spans, 0, len(sentence.text))
 
 
-def _sentence_spans(
-    sentence: Sentence,
-    mentions: list[ResolvedMention],
-    times: list[TimeExpression],
-) -> list[Item]:
-    """The sentence's multi-word items (named movers, place mentions, times) in text order,
-    overlaps removed: what `_items_in` keeps whole while it cuts the rest into words."""
-    base = sentence.start
-    text = sentence.text
+def _mover_spans(text: str, base: int) -> list[Item]:
+    """Named storms, ships and races in a sentence text (at offset `base`), overlaps removed."""
     movers: list[Item] = []
     for m in _gated(_STORM_RE, text):
         _add_span(
@@ -863,6 +865,19 @@ def _sentence_spans(
                 actor=ActorRef("race", m.group(0)),
             ),
         )
+    return movers
+
+
+def _sentence_spans(
+    sentence: Sentence,
+    mentions: list[ResolvedMention],
+    times: list[TimeExpression],
+) -> list[Item]:
+    """The sentence's multi-word items (named movers, place mentions, times) in text order,
+    overlaps removed: what `_items_in` keeps whole while it cuts the rest into words."""
+    base = sentence.start
+    text = sentence.text
+    movers = _mover_spans(text, base) if _ANY_GATE_RE.search(text) is not None else []
     spans: list[Item] = list(movers)
     for rm in sorted(mentions, key=lambda r: r.mention.start):
         if any(rm.mention.start < x.end and rm.mention.end > x.start for x in movers):
@@ -912,10 +927,10 @@ def _items_in(sentence: Sentence, spans: list[Item], first: int, last: int) -> l
             continue
         if rel_start >= last:
             break
-        items.extend(_word_items(text[cursor:rel_start], base + cursor))
+        _add_words(items, text, cursor, rel_start, base)
         items.append(span)
         cursor = span.end - base
-    items.extend(_word_items(text[cursor:last], base + cursor))
+    _add_words(items, text, cursor, last, base)
     return items
 
 
@@ -950,31 +965,38 @@ def _token_shape(token: str) -> _TokenShape:
     return (("word", 0, len(token), token, token.casefold()),)
 
 
-def _word_items(chunk: str, offset: int) -> list[Item]:
-    items: list[Item] = []
+def _add_words(items: list[Item], text: str, first: int, last: int, base: int) -> None:
+    """Append the word and punctuation items of text[first:last] (`base`: text's offset)."""
     append = items.append
     shapes = _TOKEN_SHAPES
     if len(shapes) > 200_000:
         shapes.clear()
-    for m in _TOKEN_RE.finditer(chunk):
+    for m in _TOKEN_RE.finditer(text, first, last):  # no lookbehind: as on the slice
         token = m.group()
         shape = shapes.get(token)
         if shape is None:
             shape = shapes[token] = _token_shape(token)
-        start = offset + m.start()
-        for kind, first, last, text, low in shape:
-            append(Item(kind, start + first, start + last, text, low))
-    return items
+        start = base + m.start()
+        for kind, begin, end, word, low in shape:
+            append(Item(kind, start + begin, start + end, word, low))
 
 
 _ROMAN = re.compile(r"[IVX]+")
 
 
-def _find_names(items: list[Item], registry: ActorRegistry) -> None:
-    """Mark capitalised word runs that are person names (titles stripped) as name items."""
+# What `_find_names` asked the registry: each name looked up, whether it is a name even if
+# unknown, and what came of it (the kind of the name marked, None for no name).
+_Lookups = list[tuple[str, bool, ActorKind | None]]
+
+
+def _find_names(
+    items: list[Item], registry: ActorRegistry, lookups: _Lookups | None = None
+) -> None:
+    """Mark capitalised word runs that are person names (titles stripped) as name items. The
+    registry only answers lookups; `lookups`, when given, records them and their answers."""
     out_ranges: list[tuple[int, int, str, frozenset[str], ActorKind]] = []
     # Only capitalised words can start a name: jump from one to the next.
-    starts = [k for k, it in enumerate(items) if it.kind == "word" and it.text[:1].isupper()]
+    starts = [k for k, it in enumerate(items) if it.text[:1].isupper() and it.kind == "word"]
     next_start = 0
     i = 0
     while next_start < len(starts):
@@ -989,6 +1011,11 @@ def _find_names(items: list[Item], registry: ActorRegistry) -> None:
                 and _is_capitalised(items[j + 1].text) and j > i)
         ):  # fmt: skip
             j += 1
+        if j == i + 1 and not _may_be_known(items[i].text, registry):
+            if lookups is not None:
+                lookups.append((items[i].text.rstrip("."), False, None))
+            i = j  # one word, without a title: a name only if the registry knows it
+            continue
         run = items[i:j]
         words = [it.text.rstrip(".") for it in run]
         lows = [w.casefold().rstrip("’'s") if w.endswith(("’s", "'s")) else w.casefold()
@@ -999,7 +1026,6 @@ def _find_names(items: list[Item], registry: ActorRegistry) -> None:
             if low in _PERSON_TITLES and k < len(lows) - 1:
                 last_title = k
         titles = set(lows[: last_title + 1])
-        titles |= _lowercase_titles(items, i)
         name_words = words[last_title + 1 :]
         name_lows = lows[last_title + 1 :]
         start_k = last_title + 1
@@ -1036,10 +1062,14 @@ def _find_names(items: list[Item], registry: ActorRegistry) -> None:
             )
             if lows[0] in ("in", "at", "from", "near") and last_title < 0:
                 after_place = True
-            is_name = (len(name_words) >= 2 and not (after_place and last_title < 0)
-                       ) or last_title >= 0 or known is not None  # fmt: skip
+            named_anyway = (len(name_words) >= 2 and not (after_place and last_title < 0)
+                            ) or last_title >= 0  # fmt: skip
+            is_name = named_anyway or known is not None
             kind: ActorKind = registry.kind_of(known) if known is not None else "person"
+            if lookups is not None:
+                lookups.append((" ".join(name_words), named_anyway, kind if is_name else None))
             if is_name:
+                titles |= _lowercase_titles(items, i)
                 first = i + start_k
                 last = i + start_k + len(name_words) - 1
                 name = " ".join(name_words)
@@ -1052,6 +1082,23 @@ def _find_names(items: list[Item], registry: ActorRegistry) -> None:
             end -= 2
         ref = ActorRef(kind, name, titles=title_set)
         items[first : last + 1] = [Item("name", start, end, name, name.casefold(), actor=ref)]
+
+
+def _same_answers(lookups: _Lookups, registry: ActorRegistry) -> bool:
+    """Whether the registry still answers every lookup as recorded (then `_find_names` would
+    mark the same names: they depend on the registry only through these answers)."""
+    for name, named_anyway, outcome in lookups:
+        known = registry.resolve(name, None) if _may_be_known(name, registry) else None
+        kind = registry.kind_of(known) if known is not None else "person"
+        if (kind if named_anyway or known is not None else None) != outcome:
+            return False
+    return True
+
+
+def _may_be_known(word: str, registry: ActorRegistry) -> bool:
+    """False when `registry.resolve` cannot know the word: some part of it is in no name."""
+    parts = _norm_name(word.rstrip(".")).split()
+    return not parts or registry.words.issuperset(parts)
 
 
 def _lowercase_titles(items: list[Item], i: int) -> set[str]:
@@ -1162,33 +1209,19 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         return "ship"
     if determiner in ("the",) and head in _RACE_NOUNS:
         return "race"
-    if determiner in ("the",) and head in (
-        "train",
-        "motorcade",
-        "convoy",
-        "plane",
-        "jet",
-        "helicopter",
-        "entourage",
-        "cortege",
-        "armoured",
-        "armored",
-        "couple",
-        "singer",
-        "presidential",
-        "papal",
-        "royal",
-        "pontiff",
-        "visitor",
-        "guest",
-        "delegation",
-    ):
+    if determiner in ("the",) and head in _THE_PERSON_HEADS:
         return "person"
     if determiner in ("the",) and head in _PERSON_HEAD_NOUNS:
         return "person"
     return False
 
 
+# Nouns that, after "the", refer back to a travelling person ("the train", "the visitor").
+_THE_PERSON_HEADS = frozenset(
+    {"train", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage", "cortege",
+     "armoured", "armored", "couple", "singer", "presidential", "papal", "royal", "pontiff",
+     "visitor", "guest", "delegation"}
+)  # fmt: skip
 # Title words that, after "the", refer back to a person ("the leader", "the pontiff").
 _PERSON_HEAD_NOUNS = _PERSON_TITLES - {
     "his",
@@ -2154,10 +2187,8 @@ def extract_movements(
         if not _may_name_actor(reading.sentence.text):
             continue  # nothing the first pass would register
         found: list[Item] = []
-        for segment in reading.naming_segments():
-            items = list(segment)
-            _find_names(items, registry)  # anaphors carry no names: not needed to register
-            found += items
+        for items in reading.naming_segments(registry):
+            found += items  # anaphors carry no names: not needed to register
         for it in found:
             if it.actor is None or it.actor.name is None or it.actor.kind is None:
                 continue
@@ -2169,8 +2200,7 @@ def extract_movements(
     for reading in readings:
         sentence = reading.sentence
         if reading.has_place:
-            items = list(reading.whole())
-            _find_names(items, registry)
+            items = reading.named(-1, registry)
             _find_anaphors(items)
         else:
             subject = reading.subject(registry)
@@ -2226,9 +2256,13 @@ def extract_movements(
             tense: Tense = "future" if first_status == "planned" else "past"
             cue_times = times_by_tense.get((sentence.index, tense))
             if cue_times is None:
-                cue_times = times_by_tense[(sentence.index, tense)] = _without_dateline(
-                    sentence, find_time_expressions(sentence.text, ref, tense)
-                )
+                if detect_tense(sentence.text) == tense:
+                    cue_times = times  # read in the sentence's own tense already
+                else:
+                    cue_times = _without_dateline(
+                        sentence, find_time_expressions(sentence.text, ref, tense)
+                    )
+                times_by_tense[(sentence.index, tense)] = cue_times
             when, historical = _movement_time(items, cue_times, clause_start, clause_end,
                                               sentence, ref, context_date, wide_text)  # fmt: skip
             for g in _drop_qualifiers(items, governed):
@@ -2284,17 +2318,62 @@ def extract_movements(
 # Characters that are always a token of their own and end any name or referring expression:
 # a sentence is cut at them into segments that can be read apart.
 _BARRIER_RE = re.compile(r'[,;:()"“”?!\[\]—–]')
-_UPPER = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper())
-# Two capitalised words in a row (maybe joined by particles): all a name of two words needs.
-_NAME_PAIR_RE = re.compile(
-    "[" + _UPPER + r"]\S*\s+(?:(?:" + "|".join(sorted(_NAME_PARTICLES)) + r")\s+)*[" + _UPPER + "]"
+# Capital letters (and, to be safe, every character outside the Basic Multilingual Plane).
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper()) + (
+    "\U00010000-\U0010ffff"
 )
-# What a sentence's subject can start with: a capital, a pronoun or a referring expression.
-_SUBJECT_START_RE = re.compile(
-    "[" + _UPPER + r"]|\b(?:he|she|him|they|it|his|her|its|their|the|this|air|marine|"
-    r"shepherd)\b",
-    re.IGNORECASE,
+# Two word tokens in a row, the first capitalised, the second capitalised or a particle
+# before one: what a name of two words (or a title and a name) needs. Tokens are separated
+# by spaces or underscores (which no token holds).
+_TOKEN_PAIR_RE = re.compile(
+    "["
+    + _UPPER
+    + r"]\S*[\s_]+(?:(?:"
+    + "|".join(sorted(_NAME_PARTICLES))
+    + r")[\s_]+)*["
+    + _UPPER
+    + "]"
 )
+# A capitalised word token (as `_TOKEN_RE` cuts it): a one-word name if the registry knows it.
+_CAPITALISED_TOKEN_RE = re.compile(
+    r"(?<![^\W_])(?=[" + _UPPER + r"])[^\W_]+(?:[’'\-.&][^\W_]+)*\.?"
+)
+_ANAPHOR_HEADS = frozenset(
+    w
+    for group in (_VEHICLE_NOUNS, _STORM_NOUNS, _SHIP_NOUNS, _RACE_NOUNS, _PERSON_HEAD_NOUNS,
+                  _THE_PERSON_HEADS, {"crew", "eye", "remnants", "center", "centre"})
+    for w in group
+)  # fmt: skip
+# Words (as `_TOKEN_RE` cuts them, less a final period) of a casefolded text.
+_FOLDED_WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
+# A pronoun, or a leader's aircraft ("Air Force One"): referring expressions on their own.
+_REFERRING_WORDS = frozenset(_PRONOUNS) | _AIRCRAFT_FIRST_WORDS
+_DESCRIPTION_STARTS = frozenset({"his", "her", "its", "their", "the", "this"})
+
+
+def _may_refer(sentence: Sentence, spans: list[Item], first: int, last: int) -> bool:
+    """Whether `_find_anaphors` can find anything in this part of the sentence: a pronoun, or a
+    determiner and a noun that can head a description."""
+    words = set(_FOLDED_WORD_RE.findall(sentence.text[first:last].casefold()))
+    if not words.isdisjoint(_REFERRING_WORDS):
+        return True
+    if words.isdisjoint(_DESCRIPTION_STARTS):
+        return False
+    return not words.isdisjoint(_ANAPHOR_HEADS) or any(
+        sp.kind == "demonym" and sp.low in _ANAPHOR_HEADS
+        for sp in spans
+        if first <= sp.start - sentence.start < last
+    )
+
+
+def _may_be_known_name(text: str, registry: ActorRegistry) -> bool:
+    """Whether some capitalised word of the text could be a name the registry knows."""
+    words = registry.words
+    for m in _CAPITALISED_TOKEN_RE.finditer(text):
+        parts = _norm_name(m.group().rstrip(".")).split()
+        if not parts or parts[0] in words:
+            return True
+    return False
 
 
 class _SentenceReading:
@@ -2310,6 +2389,7 @@ class _SentenceReading:
         self._whole: list[Item] | None = None
         self._segments: list[tuple[int, int, bool]] | None = None
         self._segment_items: dict[int, list[Item]] = {}
+        self._named: dict[int, tuple[list[Item], _Lookups]] = {}
 
     def whole(self) -> list[Item]:
         if self._whole is None:
@@ -2344,15 +2424,28 @@ class _SentenceReading:
             items = self._segment_items[k] = _items_in(self.sentence, self.spans, first, last)
         return items
 
-    def naming_segments(self) -> list[list[Item]]:
-        """The items of every part of the sentence that can hold a registrable name."""
+    def named(self, k: int, registry: ActorRegistry) -> list[Item]:
+        """A fresh list of segment k's items (k = -1: the whole sentence's) with names marked,
+        the first pass's when the registry answers its lookups the same way now."""
+        kept = self._named.get(k)
+        if kept is not None and _same_answers(kept[1], registry):
+            return list(kept[0])
+        items = list(self.whole() if k < 0 else self._items(k))
+        lookups: _Lookups = []
+        _find_names(items, registry, lookups)
+        self._named[k] = (items, lookups)
+        return list(items)
+
+    def naming_segments(self, registry: ActorRegistry) -> list[list[Item]]:
+        """With names marked, the items of every part of the sentence that can hold a
+        registrable name."""
         if self.has_place:
-            return [self.whole()]
+            return [self.named(-1, registry)]
         text = self.sentence.text
         return [
-            self._items(k)
+            self.named(k, registry)
             for k, (first, last, mover) in enumerate(self._cut())
-            if mover or _NAME_PAIR_RE.search(text, first, last)
+            if mover or _TOKEN_PAIR_RE.search(text, first, last)
         ]
 
     def subject(self, registry: ActorRegistry) -> Item | None:
@@ -2360,10 +2453,14 @@ class _SentenceReading:
         mover or name not right after "with", "met", ... (None when there is none)."""
         text = self.sentence.text
         for k, (first, last, mover) in enumerate(self._cut()):
-            if not mover and not _SUBJECT_START_RE.search(text, first, last):
-                continue
-            items = list(self._items(k))
-            _find_names(items, registry)
+            if not (
+                mover
+                or _TOKEN_PAIR_RE.search(text, first, last)
+                or _may_refer(self.sentence, self.spans, first, last)
+                or _may_be_known_name(text[first:last], registry)
+            ):
+                continue  # no mover, name, pronoun or description: nothing to find
+            items = self.named(k, registry)
             _find_anaphors(items)
             for j, it in enumerate(items):
                 if it.kind == "mover" and it.actor is not None:
@@ -2389,10 +2486,13 @@ _MULTI_CAPITAL_RE = re.compile(
 def _may_name_actor(text: str) -> bool:
     return bool(
         _MULTI_CAPITAL_RE.search(text)
-        or _gated_any(_SHIP_NOUN_RE, text)
-        or _gated_any(_RACE_RE, text)
-        or _gated_any(_SHIP_PREFIX_RE, text)
-        or _gated_any(_STORM_RE, text)
+        or _ANY_GATE_RE.search(text) is not None
+        and (
+            _gated_any(_SHIP_NOUN_RE, text)
+            or _gated_any(_RACE_RE, text)
+            or _gated_any(_SHIP_PREFIX_RE, text)
+            or _gated_any(_STORM_RE, text)
+        )
     )
 
 

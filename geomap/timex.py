@@ -208,6 +208,9 @@ _GUARD_RES: dict[str, tuple[bool, re.Pattern[str]]] = {
     kind: (lowercase, re.compile("|".join(re.escape(lit) for lit in literals)))
     for kind, (lowercase, literals) in _PATTERN_GUARDS.items()
 }
+# Tighter guards for the patterns a lone digit lets through: what each must contain.
+_GUARD_RES["clock"] = (False, re.compile(r"\d(?:[:.]\d|\s?[apAP])"))  # 6:30, 6 p.m.
+_GUARD_RES["year"] = (False, re.compile(r"(?:1[89]|20)\d\d"))
 
 
 def _may_match(kind: str, text: str, low: str, has_digit: bool) -> bool:
@@ -470,12 +473,14 @@ def find_time_expressions(
              if _may_match(kind, text, low, has_digit)]  # fmt: skip
     if not kinds:
         return []  # no digit, month, weekday or day-part word: nothing can match
-    if tense is None:
-        tense = detect_tense(text)
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in kinds:
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), kind, m))
+    if not found:
+        return []
+    if tense is None:
+        tense = detect_tense(text)
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
     for item in sorted(found, key=lambda it: -(it[1] - it[0])):
