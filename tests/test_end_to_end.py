@@ -151,7 +151,7 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
 def test_map_reads_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    text = "The ferry sailed from Dover to Calais on Monday.\n".encode()
+    text = b"The ferry sailed from Dover to Calais on Monday.\n"
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text), encoding="utf-8"))
     out = tmp_path / "stdin.html"
     assert main(["-q", "map", "-", "-o", str(out), "--tiles", "none"]) == 0
