@@ -707,6 +707,7 @@ class ActorRegistry:
         self._resolved: dict[tuple[str, ActorKind | None], str | None] = {}
         self._key_parts: dict[str, tuple[list[str], str]] = {}  # key -> its words, joined
         self.words: set[str] = set()  # every word of every key: what a one-word name can be
+        self.descriptions: set[str] = set()  # keys of actors known only by a description
 
     def reset_mentions(self) -> None:
         for actor in self.actors.values():
@@ -727,6 +728,17 @@ class ActorRegistry:
         self._resolved.clear()  # mention counts rank candidates
         return key
 
+    def describe(self, description: str, kind: ActorKind, titles: frozenset[str]) -> str:
+        """Register an unnamed actor under its description ("the minister"); returns its key.
+        Kept apart from names: a name never resolves to a description."""
+        actor = self.actors.get(description)
+        if actor is None:
+            actor = self.actors[description] = Actor(name=description, kind=kind)
+            self.descriptions.add(description)
+        actor.titles |= titles
+        actor.mentions += 1
+        return description
+
     def resolve(self, name: str, kind: ActorKind | None) -> str | None:
         """Key of a known actor this name denotes: same name, or a part of a longer name."""
         cache_key = (name, kind)
@@ -745,7 +757,7 @@ class ActorRegistry:
         key_parts = self._key_parts
         candidates = []
         for key, actor in self.actors.items():
-            if kind is not None and actor.kind != kind:
+            if (kind is not None and actor.kind != kind) or key in self.descriptions:
                 continue
             full = key_parts.get(key)
             if full is None:
@@ -1173,6 +1185,14 @@ def _find_anaphors(items: list[Item]) -> None:
                 ):
                     break  # "the container ship Ever Given": the name follows
                 if kind is not False:
+                    while (  # "the prime minister": the whole title, not "the prime"
+                        kind == "person"
+                        and j + 1 < len(items)
+                        and items[j + 1].kind == "word"
+                        and items[j + 1].low in _PERSON_HEAD_NOUNS
+                    ):
+                        j += 1
+                        words.append(items[j].low)
                     anaphor = " ".join([low, *words])
                     ref = ActorRef(
                         kind if kind else None,
@@ -2095,15 +2115,22 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             return found
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
-        if key is not None:
+        description = _description_actor(anaphor, ref.kind)
+        if description is None:
             return key
-        if ref.kind == "person" and anaphor.startswith("the "):
-            return None
-        return None
+        if key is not None and not (
+            # "the minister" ... "the president": a second unnamed person, not the first
+            key in registry.descriptions and ref.kind == "person" and words & _PERSON_TITLES
+        ):
+            return key
+        # Nobody named to refer back to: the description itself is the actor.
+        return registry.describe(description, ref.kind, ref.titles)
     if anaphor in ("it", "its", "its crew"):
         last = registry.last_any
         if last is not None and registry.kind_of(last) in ("storm", "ship", "race"):
             return last
+        if last in registry.descriptions and last.rsplit(" ", 1)[-1] in _DESCRIBED_GROUP_HEADS:
+            return last  # "the delegation ... it then travelled on to"
         # "The next afternoon it called at Ålesund" after a sentence about its passengers:
         # the one ship, storm or race of the article, if there is only one.
         things = [registry.salient[k] for k in ("storm", "ship", "race") if k in registry.salient]
@@ -2114,6 +2141,26 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             return last
         return None
     return registry.last_any
+
+
+# Heads of a definite description that can stand for an unnamed traveller ("the delegation").
+# Not "team" or "squad": in news those are nearly always a named club ("Manchester United ...
+# the team travelled to"), which the registry does not know as an actor.
+_DESCRIBED_GROUP_HEADS = frozenset({"delegation", "convoy", "entourage"})
+_DESCRIBED_SHIP_HEADS = _SHIP_NOUNS - {"crew", "sailors"}
+
+
+def _description_actor(anaphor: str, kind: ActorKind) -> str | None:
+    """The actor name a definite description gives when nobody named is at hand: the
+    description itself, lowercased ("the foreign minister"); None when it cannot stand alone."""
+    if not anaphor.startswith("the "):
+        return None
+    head = anaphor.rsplit(" ", 1)[-1]
+    if kind == "person" and (head in _PERSON_HEAD_NOUNS or head in _DESCRIBED_GROUP_HEADS):
+        return anaphor
+    if kind == "ship" and head in _DESCRIBED_SHIP_HEADS:
+        return anaphor
+    return None
 
 
 def _cue_status(
@@ -2758,6 +2805,8 @@ def _heading_date(
 
 def canonical_actor_key(name: str) -> str:
     """Hyphen-, case- and title-insensitive key of an actor name, for merging across articles."""
+    if name.startswith("the "):
+        return _norm_name(name)  # a description actor: "the prime minister" is no other minister
     words = _norm_name(name).split()
     while len(words) > 1 and words[0] in _PERSON_TITLES | {"the"}:
         words = words[1:]

@@ -199,3 +199,46 @@ def test_non_human_movers() -> None:
 def test_actor_keys_ignore_hyphens_case_and_titles() -> None:
     assert canonical_actor_key("Kim Jong-un") == canonical_actor_key("Kim Jong Un")
     assert canonical_actor_key("President Vladimir Putin") == "vladimir putin"
+
+
+def test_unnamed_traveller_is_its_description() -> None:
+    moves = movements(
+        "The foreign minister flew from Paris to Belgrade on Monday. She then travelled on to "
+        "Budapest."
+    )
+    places = by_place(moves)
+    assert {m.actor for m in moves} == {"the foreign minister"}  # "she" refers back to it
+    assert places["Paris"].role == "origin"
+    assert places["Belgrade"].role == "destination" and places["Budapest"].role == "destination"
+
+
+def test_repeated_description_and_ship_description() -> None:
+    minister = movements(
+        "The minister flew from Paris to Rome on Monday. The minister later went to Belgrade."
+    )
+    assert {m.actor for m in minister} == {"the minister"} and len(minister) == 3
+    ship = movements(
+        "The ship sailed from Rotterdam to Port Said. The vessel then called at Bilbao."
+    )
+    assert {m.actor for m in ship} == {"the ship"} and len(ship) == 3
+
+
+def test_two_unnamed_people_stay_apart() -> None:
+    moves = by_place(movements(
+        "The minister flew from Paris to Rome on Monday. The president travelled from Belgrade "
+        "to Budapest on Tuesday."
+    ))  # fmt: skip
+    assert moves["Rome"].actor == "the minister"
+    assert moves["Budapest"].actor == "the president"
+    assert canonical_actor_key("the prime minister") != canonical_actor_key("the minister")
+
+
+def test_salient_named_actor_keeps_the_description() -> None:
+    moves = movements(
+        "Emmanuel Macron met students on Monday. The president then flew from Paris to Belgrade."
+    )
+    assert moves and {m.actor for m in moves} == {"Emmanuel Macron"}
+    titled = movements(
+        "President Emmanuel Macron flew to Rome on Monday. The president later went to Belgrade."
+    )
+    assert {m.actor for m in titled} == {"Emmanuel Macron"}

@@ -110,3 +110,15 @@ def test_same_place_under_two_ids_merges() -> None:
     ]  # fmt: skip
     routes = build_routes(moves, [article("Vla. Vla. Vla.", dt.date(2023, 9, 5), "x")])
     assert len(routes) == 1 and len(routes[0].stops) == 1
+
+
+def test_unnamed_traveller_gets_a_route_of_its_own() -> None:
+    routes = _routes(
+        ("The minister flew from Paris to Belgrade on Monday. She then travelled on to Budapest. "
+         "The president travelled from Rome to Moscow on Tuesday.", dt.date(2024, 5, 2)),
+    )  # fmt: skip
+    by_actor = {r.actor: _names(r) for r in routes}
+    assert by_actor == {
+        "the minister": ["Paris", "Belgrade", "Budapest"],
+        "the president": ["Rome", "Moscow"],
+    }
