@@ -825,58 +825,22 @@ def _sentence_items(
 def _mover_spans(text: str, base: int) -> list[Item]:
     """Named storms, ships and races in a sentence text (at offset `base`), overlaps removed."""
     movers: list[Item] = []
+
+    def add(kind: ActorKind, start: int, name: str) -> None:
+        item = Item("mover", base + start, base + start + len(name), name, name.casefold(),
+                    actor=ActorRef(kind, name))  # fmt: skip
+        _add_span(movers, item)
+
     for m in _gated(_STORM_RE, text):
-        _add_span(
-            movers,
-            Item(
-                "mover",
-                base + m.start(),
-                base + m.end(),
-                m.group(0),
-                m.group(0).casefold(),
-                actor=ActorRef("storm", m.group(0)),
-            ),
-        )
+        add("storm", m.start(), m.group(0))
     for m in _gated(_SHIP_PREFIX_RE, text):
-        name = _trim_ship_name(m.group(0))
-        _add_span(
-            movers,
-            Item(
-                "mover",
-                base + m.start(),
-                base + m.start() + len(name),
-                name,
-                name.casefold(),
-                actor=ActorRef("ship", name),
-            ),
-        )
+        add("ship", m.start(), _trim_ship_name(m.group(0)))
     for m in _gated(_SHIP_NOUN_RE, text):
         name = _trim_ship_name(m.group("name"))
-        if name.split()[0].casefold() in _NOT_NAME_WORDS:
-            continue
-        _add_span(
-            movers,
-            Item(
-                "mover",
-                base + m.start("name"),
-                base + m.start("name") + len(name),
-                name,
-                name.casefold(),
-                actor=ActorRef("ship", name),
-            ),
-        )
+        if name.split()[0].casefold() not in _NOT_NAME_WORDS:
+            add("ship", m.start("name"), name)
     for m in _gated(_RACE_RE, text):
-        _add_span(
-            movers,
-            Item(
-                "mover",
-                base + m.start(),
-                base + m.end(),
-                m.group(0),
-                m.group(0).casefold(),
-                actor=ActorRef("race", m.group(0)),
-            ),
-        )
+        add("race", m.start(), m.group(0))
     return movers
 
 
