@@ -522,7 +522,8 @@ def find_mentions(
         for _, candidates, needs_context in found
         if not needs_context
         for c in candidates
-        if c.place.kind == "country" and c.place.country and c.name_type != "alternate"
+        # A region names its country too: "Anchorage, Alaska" is about the United States.
+        if c.place.kind in ("country", "admin1") and c.place.country and c.name_type != "alternate"
     }
     return [
         mention
