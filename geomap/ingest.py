@@ -214,14 +214,8 @@ class _Reader:
                 raise InputError(_too_big(name, size, self.max_bytes))
             with file_path.open("rb") as handle:
                 data = handle.read(self.max_bytes + 1)
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file or directory") from None
-        except PermissionError:
-            raise InputError(f"{name}: permission denied") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory") from None
         except OSError as err:
-            raise InputError(f"{name}: cannot read ({err.strerror or err})") from None
+            raise _read_error(name, err, "is a directory") from None
         if len(data) > self.max_bytes:  # grew while we looked
             raise InputError(_too_big(name, len(data), self.max_bytes))
         return data
@@ -273,14 +267,8 @@ class _Reader:
         try:
             with file_path.open("rb") as handle:
                 return self._read_jsonl(handle, str(path), file_path.stem)
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file or directory") from None
-        except PermissionError:
-            raise InputError(f"{name}: permission denied") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory, not a JSONL file") from None
         except OSError as err:
-            raise InputError(f"{name}: cannot read ({err.strerror or err})") from None
+            raise _read_error(name, err, "is a directory, not a JSONL file") from None
 
     def _read_jsonl(self, handle: BinaryIO, name: str, stem: str) -> list[Article]:
         articles = []
@@ -348,6 +336,17 @@ class _Reader:
         return Article(
             id=article_id, title=title, source=source, published=when, text=text, path=name
         )
+
+
+def _read_error(name: str, err: OSError, directory: str) -> InputError:
+    """One line for a file that cannot be opened or read."""
+    if isinstance(err, FileNotFoundError):
+        return InputError(f"{name}: no such file or directory")
+    if isinstance(err, PermissionError):
+        return InputError(f"{name}: permission denied")
+    if isinstance(err, IsADirectoryError):
+        return InputError(f"{name}: {directory}")
+    return InputError(f"{name}: cannot read ({err.strerror or err})")
 
 
 def _process_stdin() -> BinaryIO | None:
