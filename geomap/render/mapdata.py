@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -136,6 +137,11 @@ def date_label(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
+CLOCK_TIME_RE = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d{2}\b", re.I
+)
+
+
 def when_label(when: TimeSpan | None) -> str:
     """'2023-09-12', '2023-09-12 – 2023-09-13 (this week)', or the text as written."""
     if when is None:
@@ -147,7 +153,11 @@ def when_label(when: TimeSpan | None) -> str:
         dates = (when.start or when.end or dt.date.min).isoformat()
     text = when.text.strip()
     label = f"{dates} ({text})" if dates and text else dates or text
-    if when.time_of_day and when.time_of_day.lower() not in text.lower():
+    if (
+        when.time_of_day
+        and when.time_of_day.lower() not in text.lower()
+        and not CLOCK_TIME_RE.search(text)  # "at 6 a.m. on Tuesday" already says 06:00
+    ):
         label = f"{label}, {when.time_of_day}" if label else when.time_of_day
     return label
 
