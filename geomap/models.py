@@ -91,6 +91,8 @@ class Movement(BaseModel):
     when: TimeSpan | None = None
     historical: bool = False  # belongs to an earlier trip than the article's main news
     cue: str = ""  # the verb or phrase that signalled the movement, for debugging and evidence
+    sentence: str = ""  # the sentence it was read from, quoted as the stop's evidence
+    sentence_start: int = 0  # offset of that sentence in the article text
 
 
 class Evidence(BaseModel):

@@ -2318,6 +2318,8 @@ def extract_movements(
                         when=place_when,
                         historical=historical,
                         cue=hit.form,
+                        sentence=sentence.text,
+                        sentence_start=sentence.start,
                     )
                 )
         if not cue_marked:

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 
 from geopy.distance import great_circle
 
-from geomap.models import Article, Evidence, Movement, Role, Route, Sentence, Status, Stop, TimeSpan
+from geomap.models import Article, Evidence, Movement, Role, Route, Status, Stop, TimeSpan
 from geomap.movements import canonical_actor_key
-from geomap.sentences import split_sentences
 from geomap.timex import reference_date, time_of_day_rank
 
 TRIP_GAP_DAYS = 30
@@ -73,13 +72,12 @@ def build_routes(movements: list[Movement], articles: list[Article]) -> list[Rou
         return []
     article_rank = _article_ranks(articles)
     articles_by_id = {a.id: a for a in articles}
-    sentences = _SentenceLookup(articles_by_id)
     routes: list[Route] = []
     for actor, actor_movements in _group_by_actor(movements).items():
         for trip in _split_trips(actor_movements, articles_by_id):
             keyed = _keyed(trip, article_rank)
             builds = _merge_stops(keyed)
-            stops = [_stop(b, sentences) for b in builds]
+            stops = [_stop(b) for b in builds]
             kinds: dict[str, str] = {m.place.id: m.place.kind for m in trip}
             stops = _drop_coarse(stops, kinds)
             stops = _fold_facilities(stops, kinds)
@@ -425,23 +423,7 @@ def _merge_stops(keyed: list[_Keyed]) -> list[_StopBuild]:
     return builds
 
 
-class _SentenceLookup:
-    """Sentence text and offset for evidence, from the same splitter the pipeline uses."""
-
-    def __init__(self, articles: dict[str, Article]) -> None:
-        self.articles = articles
-        self.cache: dict[str, dict[int, Sentence]] = {}
-
-    def get(self, article_id: str, index: int) -> Sentence | None:
-        if article_id not in self.cache:
-            article = self.articles.get(article_id)
-            self.cache[article_id] = (
-                {s.index: s for s in split_sentences(article)} if article else {}
-            )
-        return self.cache[article_id].get(index)
-
-
-def _stop(build: _StopBuild, sentences: _SentenceLookup) -> Stop:
+def _stop(build: _StopBuild) -> Stop:
     movements = [k.movement for k in build.items]
     best = max(movements, key=lambda m: (STATUS_RANK[m.status], -movements.index(m)))
     place = best.place
@@ -451,14 +433,13 @@ def _stop(build: _StopBuild, sentences: _SentenceLookup) -> Stop:
         if (m.article_id, m.start) in seen:
             continue
         seen.add((m.article_id, m.start))
-        sentence = sentences.get(m.article_id, m.sentence_index)
         evidence.append(
             Evidence(
                 article=m.article_id,
                 start=m.start,
                 end=m.end,
-                sentence=sentence.text if sentence else "",
-                sentence_start=sentence.start if sentence else 0,
+                sentence=m.sentence,
+                sentence_start=m.sentence_start,
             )
         )
     return Stop(
