@@ -80,7 +80,7 @@ class CueType:
     name: str
     obj: Role | None
     preps: dict[str, Role]
-    storm_only: bool = False  # "hit", "slammed into": only weather moves like that
+    only: ActorKind | None = None  # "hit" only for storms; "beat", "faced" only for teams
 
 
 _MOTION = CueType("travel", None, _MOTION_PREPS)
@@ -93,7 +93,10 @@ _PASS = CueType("pass", "pass", _PASS_PREPS)
 _ENTER = CueType("enter", "destination", _ARRIVAL_PREPS)
 _VISIT = CueType("visit", "stop", _PRESENCE_PREPS)
 _PRESENCE = CueType("meet", None, _PRESENCE_PREPS)
-_STORM_HIT = CueType("hit", "stop", {**_MOTION_PREPS, "into": "stop"}, storm_only=True)
+_STORM_HIT = CueType("hit", "stop", {**_MOTION_PREPS, "into": "stop"}, only="storm")
+# A team or convoy is where it plays, trains, gathers or is loaded ("beat Lyon in Edinburgh");
+# said of a person or country these verbs rarely mean presence ("Biden beat Trump in Ohio").
+_GROUP_PRESENCE = CueType("play", None, _PRESENCE_PREPS, only="group")
 _LANDFALL = CueType("make landfall", None, {**_PRESENCE_PREPS, "over": "stop"})
 _RETURN = CueType("return", None, _ARRIVAL_PREPS)
 _FINISH = CueType("finish", None, _ARRIVAL_PREPS)
@@ -210,6 +213,11 @@ _forms(_STORM_HIT, "hit", "hits", "hitting", "struck", "strike", "strikes", "str
        "bearing down", "swirl", "swirled")  # fmt: skip
 _forms(_LANDFALL, "make landfall", "made landfall", "makes landfall", "making landfall",
        "landfall")  # fmt: skip
+_forms(_GROUP_PRESENCE, "beat", "beats", "faced", "face", "faces", "facing", "lost to",
+       "lose to", "loses to", "drew with", "draw with", "draws with", "defeated", "defeats",
+       "thrashed", "edged", "won", "wins", "trained", "trains", "assembled", "assembles",
+       "gathered", "gathers", "regrouped", "loaded")  # fmt: skip
+_forms(_PRESENCE, "waited", "wait", "waits", "waiting", "queued", "parked")
 # Nouns of travel: "his trip to X", "a visit to X", "a stop at X", "the stage from X to Y".
 _forms(_NOUN_TRIP, "trip", "trips", "journey", "voyage", "flight", "tour of", "stage",
        "leg", "crossing", "passage", "expedition", "odyssey", "drive", "ride",
@@ -708,6 +716,7 @@ class ActorRegistry:
         self._key_parts: dict[str, tuple[list[str], str]] = {}  # key -> its words, joined
         self.words: set[str] = set()  # every word of every key: what a one-word name can be
         self.descriptions: set[str] = set()  # keys of actors known only by a description
+        self.moves: Counter[str] = Counter()  # movements read so far, per actor key
 
     def reset_mentions(self) -> None:
         for actor in self.actors.values():
@@ -980,6 +989,13 @@ def _find_names(
             next_start += 1
             continue
         i = starts[next_start]
+        club = _club_span(items, i)
+        if club is not None:
+            first, last = club
+            name = " ".join(it.text for it in items[first : last + 1])
+            out_ranges.append((first, last, name, frozenset(), "group"))
+            i = last + 1
+            continue
         j = i
         while j < len(items) and items[j].kind == "word" and (
             _is_capitalised(items[j].text)
@@ -1010,9 +1026,12 @@ def _find_names(
             name_lows and name_lows[0] in _NOT_NAME_WORDS and name_lows[0] not in ("al", "el", "de")
         ):
             name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
+        club_name = _club_words(name_lows) or (
+            len(name_lows) == 1 and name_lows[0] in _CLUB_SUFFIXES  # "United" for the club
+        )
         if (
             name_words
-            and not any(low in _NOT_NAME_WORDS for low in name_lows)
+            and not any(low in _NOT_NAME_WORDS for low in name_lows[: -1 if club_name else None])
             and not any(w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) for w in name_words)
             and len(name_words) <= 5
         ):
@@ -1040,8 +1059,12 @@ def _find_names(
                 after_place = True
             named_anyway = (len(name_words) >= 2 and not (after_place and last_title < 0)
                             ) or last_title >= 0  # fmt: skip
-            is_name = named_anyway or known is not None
-            kind: ActorKind = registry.kind_of(known) if known is not None else "person"
+            plural_name = _plural_name(items, i, start_k, name_lows)
+            is_name = named_anyway or known is not None or plural_name
+            kind: ActorKind = (
+                registry.kind_of(known) if known is not None
+                else "group" if plural_name or club_name else "person"
+            )  # fmt: skip
             if lookups is not None:
                 lookups.append((" ".join(name_words), named_anyway, kind if is_name else None))
             if is_name:
@@ -1058,6 +1081,58 @@ def _find_names(
             end -= 2
         ref = ActorRef(kind, name, titles=title_set)
         items[first : last + 1] = [Item("name", start, end, name, name.casefold(), actor=ref)]
+
+
+# Words that make a place name a sports club ("Leeds United", "Real Madrid").
+_CLUB_SUFFIXES = frozenset(
+    {"united", "city", "rovers", "wanderers", "athletic", "albion", "hotspur", "rangers",
+     "villa", "fc", "afc", "sc", "cf"}
+)  # fmt: skip
+_CLUB_PREFIXES = frozenset(
+    {"real", "borussia", "inter", "sporting", "atlético", "atletico", "dynamo", "dinamo",
+     "olympique", "fc", "afc", "ac", "as", "sv", "vfb", "vfl", "racing"}
+)  # fmt: skip
+# Plural names after "the" that are events or institutions, not travelling groups.
+_NOT_GROUP_PLURALS = frozenset(
+    {"olympics", "paralympics", "games", "championships", "finals", "elections", "talks",
+     "news", "times", "series", "awards", "nations", "states", "commons", "lords", "islands",
+     "mountains", "highlands", "lowlands", "midlands", "territories", "emirates", "americas",
+     "tropics", "plains", "falls", "heights", "hills", "straits", "narrows", "keys", "isles"}
+)  # fmt: skip
+
+
+def _club_span(items: list[Item], i: int) -> tuple[int, int] | None:
+    """First and last item of a club named after its place ("Leeds United", "Real Madrid"),
+    when the capitalised word at `i` is its suffix or prefix."""
+    low = items[i].low.rstrip(".")
+    if low in _CLUB_SUFFIXES and i > 0 and items[i - 1].kind == "place":
+        last = i
+        if i + 1 < len(items) and items[i + 1].low in ("fc", "afc"):
+            last = i + 1
+        return i - 1, last
+    if low in _CLUB_PREFIXES and i + 1 < len(items) and items[i + 1].kind == "place":
+        return i, i + 1
+    return None
+
+
+def _club_words(lows: list[str]) -> bool:
+    """ "Manchester United", "Athletic Club", "Inter Miami": a club by its name's words."""
+    return len(lows) >= 2 and (
+        lows[-1] in _CLUB_SUFFIXES or lows[-1] == "club" or lows[0] in _CLUB_PREFIXES
+    )
+
+
+def _plural_name(items: list[Item], i: int, start_k: int, name_lows: list[str]) -> bool:
+    """ "the Socceroos", "the All Blacks": a team or band known by a plural name."""
+    return (
+        start_k == 0
+        and 1 <= len(name_lows) <= 2
+        and i > 0
+        and items[i - 1].low == "the"
+        and name_lows[-1].endswith("s")
+        and not name_lows[-1].endswith(("ss", "’s", "'s", "us", "is"))
+        and name_lows[-1] not in _NOT_GROUP_PLURALS
+    )
 
 
 def _same_answers(lookups: _Lookups, registry: ActorRegistry) -> bool:
@@ -1130,7 +1205,7 @@ def _find_anaphors(items: list[Item]) -> None:
             continue
         before = len(items)
         # "his train", "its crew", "the North Korean leader", "the storm", "the peloton"
-        if low in ("his", "her", "its", "their", "the", "this"):
+        if low in _DESCRIPTION_STARTS:
             j = i + 1
             words: list[str] = []
             while (
@@ -1178,7 +1253,9 @@ def _find_anaphors(items: list[Item]) -> None:
         resume = i + 1
 
 
-_ANAPHOR_STARTS = frozenset(_PRONOUNS) | {"his", "her", "its", "their", "the", "this"}
+# Determiners that start a description ("the storm", "his train", "a convoy").
+_DESCRIPTION_STARTS = frozenset({"his", "her", "its", "their", "the", "this", "a", "an"})
+_ANAPHOR_STARTS = frozenset(_PRONOUNS) | _DESCRIPTION_STARTS
 
 
 def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[False]:
@@ -1189,10 +1266,17 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         return None
     if determiner in ("the", "this") and head in _STORM_NOUNS:
         return "storm"
+    if determiner in ("the",) and head in _DESCRIBED_GROUP_HEADS:
+        return "person"  # a person's company or a group of its own: see `_resolve_anaphor`
     if determiner in ("the",) and head in _SHIP_NOUNS:
         return "ship"
     if determiner in ("the",) and head in _RACE_NOUNS:
         return "race"
+    if determiner in ("a", "an"):
+        # "A convoy of 20 lorries crossed ...": an unnamed group that travels in its own right.
+        return "group" if head in _GROUP_HEADS or head in _DESCRIBED_GROUP_HEADS else False
+    if determiner in ("the", "this") and head in _GROUP_HEADS:
+        return "group"
     if determiner in ("the",) and head in _THE_PERSON_HEADS:
         return "person"
     if determiner in ("the",) and head in _PERSON_HEAD_NOUNS:
@@ -1200,6 +1284,11 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
     return False
 
 
+# Nouns that, after "the", refer to a travelling group: a team, a convoy of lorries, a band.
+_GROUP_HEADS = frozenset(
+    {"team", "squad", "players", "club", "lorries", "trucks", "expedition", "band",
+     "orchestra", "choir", "troupe", "climbers", "hikers", "trekkers", "contingent"}
+)  # fmt: skip
 # Nouns that, after "the", refer back to a travelling person ("the train", "the visitor").
 _THE_PERSON_HEADS = frozenset(
     {"train", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage", "cortege",
@@ -1346,6 +1435,22 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
 _VISIT_NOUN = CueType("visit", None, {**_MOTION_PREPS, "to": "stop", "in": "stop", "at": "stop"})
 
 
+_TRIP_NOUNS = frozenset(
+    {"trip", "tour", "visit", "journey", "voyage", "expedition", "pilgrimage", "cruise",
+     "odyssey", "swing", "leg", "stage", "race", "rally"}
+)  # fmt: skip
+
+
+def _trip_noun_after(items: list[Item], last: int) -> bool:
+    """ "ended their summer tour", "concluded a three-day visit": the cue ends a journey."""
+    for it in items[last + 1 : last + 6]:
+        if it.kind != "word":
+            return False
+        if it.low in _TRIP_NOUNS:
+            return True
+    return False
+
+
 def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     """Cue words used in another sense: "left-wing", "the left", "land" as a noun, etc."""
     prev = items[hit.index - 1].low if hit.index > 0 else ""
@@ -1408,6 +1513,7 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         return False
     if (
         form in ("end", "ended", "ends", "ending", "concluded", "conclude", "concludes")
+        and not _trip_noun_after(items, hit.last)
         and nxt
         in ("of", "the", "a", "an", "his", "her", "their", "its", "this", "that", "up", "in", "to")
         and nxt not in ("in",)
@@ -1453,6 +1559,8 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         and not hit.is_noun
     ):
         return True  # "the Tourmalet pass", "the Eras Tour"
+    if hit.index > 0 and items[hit.index - 1].low.rsplit(" ", 1)[-1] in _TRIP_NOUNS:
+        return False  # "the tour opened in Oslo", "the visit ended in Hanoi"
     if form in ("opened", "opens"):
         return True
     if form in (
@@ -1525,6 +1633,14 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
     while j < len(items) and steps < 30:
         steps += 1
         it = items[j]
+        if (
+            (it.kind == "place" or it.kind == "unknown_place")
+            and cue.only == "group"
+            and (not current_prep)
+        ):
+            content += 1  # "faced Wrexham in San Diego": the opponent, named after its town
+            j += 1
+            continue
         if it.kind == "place" or it.kind == "unknown_place":
             if role is not None and not qualifying and not _is_modifier(items, j):
                 out.append(Governed(j, role, current_prep))
@@ -1610,6 +1726,11 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                     j += 2  # "stopped to refuel at Ramstein"
                     continue
                 break
+            if words in ("over", "against") and j > 0 and items[j - 1].low in _RESULT_NOUNS:
+                j += 1  # "a 2-0 win over Palestine in Kuwait City": the opponent, skipped
+                if j < len(items) and items[j].kind in ("place", "unknown_place", "name"):
+                    j += 1
+                continue
             if words == "of" and j > 0 and items[j - 1].low in _DESCRIPTOR_NOUNS:
                 j += 1
                 continue
@@ -1646,9 +1767,10 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         since_place += 1
         if (
             low in _FILLER_WORDS
+            or low in _RESULT_NOUNS
             or low.endswith(("ern", "’s", "'s"))
             or low.isdigit()
-            or (re.fullmatch(r"[\d,.]+", low))
+            or _SCORE_RE.fullmatch(low)
         ):
             last_was_place = False
             j += 1
@@ -1661,6 +1783,9 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
     return [g for g in out if items[g.item_index].kind == "place" or True]
 
 
+# A match result inside a clause of travel: "ended the tour with a 1-0 win over X in Dublin".
+_RESULT_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw", "triumph", "rout"})
+_SCORE_RE = re.compile(r"[\d,.]+|\d+[-–]\d+")
 _STOPOVER_PURPOSES = frozenset({"refuel", "rest", "regroup", "resupply", "refit", "recover"})
 _FACILITY_NOUNS = frozenset(
     {
@@ -1905,10 +2030,11 @@ def _cue_actor(
             after_event = [c for c in candidates if c.start > prefix[events[0]].start]
             if after_event:
                 chosen = after_event[0]
-        if chosen.actor is not None and chosen.actor.anaphor is None and len(candidates) > 1:
-            # "Kim’s train" -> the owner; "Putin welcomed Kim" -> the subject (first).
-            pass
-        return _actor_key(chosen, registry)
+        key = _actor_key(chosen, registry)
+        if key is None and chosen.low.rsplit(" ", 1)[-1] in _TRIP_NOUNS:
+            # "The tour opened in Oslo": the journey of whoever the article follows.
+            return state.actor_key or registry.last_any
+        return key
     # "After a day in X, Xi flew ...": a fronted time clause's subject is the main clause's.
     if start <= 1 and items and items[0].low in ("after", "before", "following", "upon"):
         main = _main_clause_subject(items, hit.last)
@@ -1931,6 +2057,9 @@ def _cue_actor(
         it for it in prefix
         if it.kind == "word" and it.low not in _SUBJECT_FILLERS and not it.low.endswith("ly")
     ]  # fmt: skip
+    if content and all(it.low in _TRIP_NOUNS for it in content) and len(content) <= 2:
+        # "The tour opened in Oslo": the journey of whoever the article follows.
+        return state.actor_key or registry.last_any
     if any(it.low in _GROUP_WORDS or _is_capitalised(it.text) for it in content):
         return None  # someone else is the subject: "An advance team of officials travelled"
     for k, it in enumerate(prefix):
@@ -2072,7 +2201,18 @@ def _actor_key(item: Item, registry: ActorRegistry) -> str | None:
 def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
     anaphor = ref.anaphor or ""
+    if anaphor.startswith(("a ", "an ")):
+        # "A convoy of lorries": someone new, known from here on as "the convoy".
+        return registry.describe("the " + anaphor.split(" ", 1)[1], "group", ref.titles)
     words = set(anaphor.split()[1:]) if " " in anaphor else set()
+    head = anaphor.rsplit(" ", 1)[-1]
+    if ref.kind == "person" and head in _DESCRIBED_GROUP_HEADS and words:
+        group = registry.salient.get("group")
+        person = registry.salient.get("person")
+        if group is not None and (
+            person is None or registry.moves[group] >= registry.moves[person]
+        ):
+            return group  # "The delegation will return": the team, not its coach
     if ref.kind == "person" and words & _PERSON_TITLES:
         found = registry.by_description(words, "person")
         if found is not None:
@@ -2088,7 +2228,8 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         ):
             return key
         # Nobody named to refer back to: the description itself is the actor.
-        return registry.describe(description, ref.kind, ref.titles)
+        kind: ActorKind = "group" if head in _DESCRIBED_GROUP_HEADS else ref.kind
+        return registry.describe(description, kind, ref.titles)
     if anaphor in ("it", "its", "its crew"):
         last = registry.last_any
         if last is not None and registry.kind_of(last) in ("storm", "ship", "race"):
@@ -2107,9 +2248,8 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     return registry.last_any
 
 
-# Heads of a definite description that can stand for an unnamed traveller ("the delegation").
-# Not "team" or "squad": in news those are nearly always a named club ("Manchester United ...
-# the team travelled to"), which the registry does not know as an actor.
+# Heads of a description that can stand for an unnamed traveller ("the delegation"), a person's
+# company or a group of its own: whichever has travelled more in the article so far.
 _DESCRIBED_GROUP_HEADS = frozenset({"delegation", "convoy", "entourage"})
 _DESCRIBED_SHIP_HEADS = _SHIP_NOUNS - {"crew", "sailors"}
 
@@ -2123,6 +2263,8 @@ def _description_actor(anaphor: str, kind: ActorKind) -> str | None:
     if kind == "person" and (head in _PERSON_HEAD_NOUNS or head in _DESCRIBED_GROUP_HEADS):
         return anaphor
     if kind == "ship" and head in _DESCRIBED_SHIP_HEADS:
+        return anaphor
+    if kind == "group" and head in _GROUP_HEADS:
         return anaphor
     return None
 
@@ -2240,9 +2382,9 @@ def extract_movements(
                     state.actor_key = key
                     registry.mark_subject(key)
                 continue
-            if hit.cue.storm_only:
+            if hit.cue.only is not None:
                 key = _cue_actor(items, hit, registry, state)
-                if key is None or registry.kind_of(key) != "storm":
+                if key is None or registry.kind_of(key) != hit.cue.only:
                     continue
             else:
                 key = _cue_actor(items, hit, registry, state)
@@ -2304,6 +2446,7 @@ def extract_movements(
                 if token in seen:
                     continue
                 seen.add(token)
+                registry.moves[key] += 1
                 cue_marked = True
                 movements.append(
                     Movement(
@@ -2354,14 +2497,13 @@ _CAPITALISED_TOKEN_RE = re.compile(
 _ANAPHOR_HEADS = frozenset(
     w
     for group in (_VEHICLE_NOUNS, _STORM_NOUNS, _SHIP_NOUNS, _RACE_NOUNS, _PERSON_HEAD_NOUNS,
-                  _THE_PERSON_HEADS, {"crew", "eye", "remnants", "center", "centre"})
+                  _THE_PERSON_HEADS, _GROUP_HEADS, {"crew", "eye", "remnants", "center", "centre"})
     for w in group
 )  # fmt: skip
 # Words (as `_TOKEN_RE` cuts them, less a final period) of a casefolded text.
 _FOLDED_WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
 # A pronoun, or a leader's aircraft ("Air Force One"): referring expressions on their own.
 _REFERRING_WORDS = frozenset(_PRONOUNS) | _AIRCRAFT_FIRST_WORDS
-_DESCRIPTION_STARTS = frozenset({"his", "her", "its", "their", "the", "this"})
 
 
 def _may_refer(sentence: Sentence, spans: list[Item], first: int, last: int) -> bool:
@@ -2643,6 +2785,20 @@ def _fronted_places(items: list[Item], hit: CueHit, governed: list[Governed]) ->
         items[k].low in _CUE_FORMS and _starts_cue(items, k) for k in range(2, hit.index)
     ):
         out.append(Governed(1, "origin"))
+    # "In New Jersey they lost to Arsenal": a fronted place is where the first cue happens,
+    # when the cue itself names no place.
+    if (
+        not governed
+        and first.kind == "word"
+        and first.low in ("in", "at")
+        and len(items) > 2
+        and items[1].kind == "place"
+        and items[2].kind in ("punct", "name", "mover")
+        and not any(
+            items[k].low in _CUE_FORMS and _starts_cue(items, k) for k in range(2, hit.index)
+        )
+    ):
+        out.append(Governed(1, hit.cue.preps.get(first.low, "stop")))
     return out
 
 

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -266,6 +267,7 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
     by_article: dict[str, list[Movement]] = defaultdict(list)
     for m in trip:
         by_article[m.article_id].append(m)
+    leads = {article: _summary_lead(ms) for article, ms in by_article.items()}
     out: list[_Keyed] = []
     for m in trip:
         day = _day_value(m)
@@ -289,10 +291,17 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
         ):
             estimate = max((d for _, d in same), default=trip_hi) + 0.5
         else:
-            before = [d for o, d in same if o.sentence_index <= m.sentence_index]
+            lead = leads[m.article_id]
+            before = [
+                d for o, d in same
+                if o.sentence_index <= m.sentence_index
+                and (lead is None or o.sentence_index != lead.sentence_index)
+            ]  # fmt: skip
             after = [d for o, d in same if o.sentence_index > m.sentence_index]
             if before:
                 estimate = max(before)
+            elif lead is not None and m.status != "planned":
+                estimate = (_day_value(lead) or 0.0) - 0.5  # the story behind the lead
             elif after:
                 estimate = min(after)
             else:
@@ -314,6 +323,30 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
     out.sort(key=lambda k: (k.day, k.article_rank, k.movement.sentence_index,
                             in_sentence[id(k)]))  # fmt: skip
     return out
+
+
+# A lead that reports the end of a journey ("ended their tour in Dublin on Sunday"): the
+# undated stops the article tells after it are the journey it ended, so they come before it.
+_COMPLETION_RE = re.compile(
+    r"\b(?:ended|ends|wrapped up|wraps up|finished|finishes|concluded|concludes|completed|"
+    r"completes|rounded off|rounds off)\b"
+)
+
+
+def _summary_lead(movements: list[Movement]) -> Movement | None:
+    """The article's first movement when it is dated, the latest that happened, in its first
+    sentence, and that sentence tells of a journey's end; otherwise None."""
+    first = min(movements, key=lambda m: (m.sentence_index, m.start))
+    day = _day_value(first)
+    if day is None or first.sentence_index > 1 or first.status == "planned":
+        return None
+    happened = [
+        d for m in movements
+        if m.status != "planned" and not _is_return(m) and (d := _day_value(m)) is not None
+    ]  # fmt: skip
+    if day < max(happened) or not _COMPLETION_RE.search(first.sentence):
+        return None
+    return first
 
 
 def _sentence_order(keyed: list[_Keyed]) -> dict[int, int]:

@@ -433,7 +433,8 @@ def _interpret(
             start = ref
         return start, end, None, False, True
     if kind == "ago":
-        if ref is None:
+        if ref is None or g["dir"].lower() in ("later", "before", "earlier"):
+            # "Three days later": after the story's last event, not after publication.
             return None, None, None, False, True
         number = g["n"].lower()
         count = int(number) if number.isdigit() else NUMBER_WORDS.get(number, 1)

@@ -44,6 +44,16 @@ PLACES: dict[str, Place] = {
     "Bayonne": _place("t:bayonne", "Bayonne", "city", 43.49, -1.47, "FR"),
     "Rome": _place("t:rome", "Rome", "capital", 41.89, 12.51, "IT"),
     "Ulaanbaatar": _place("t:ulaanbaatar", "Ulaanbaatar", "capital", 47.91, 106.88, "MN"),
+    "Dublin": _place("t:dublin", "Dublin", "capital", 53.35, -6.26, "IE"),
+    "Oslo": _place("t:oslo", "Oslo", "capital", 59.91, 10.75, "NO"),
+    "Edinburgh": _place("t:edinburgh", "Edinburgh", "city", 55.95, -3.19, "GB"),
+    "Manchester": _place("t:manchester", "Manchester", "city", 53.48, -2.24, "GB"),
+    "Leeds": _place("t:leeds", "Leeds", "city", 53.8, -1.55, "GB"),
+    "Lyon": _place("t:lyon", "Lyon", "city", 45.76, 4.84, "FR"),
+    "Amman": _place("t:amman", "Amman", "capital", 31.95, 35.93, "JO"),
+    "Damascus": _place("t:damascus", "Damascus", "capital", 33.51, 36.29, "SY"),
+    "Lima": _place("t:lima", "Lima", "capital", -12.05, -77.04, "PE"),
+    "Quito": _place("t:quito", "Quito", "capital", -0.22, -78.51, "EC"),
 }
 DEMONYMS = {"Russian": "Russia", "North Korean": "North Korea"}
 
@@ -158,7 +168,38 @@ def test_someone_else_as_subject_is_not_the_actor() -> None:
         "Kim Jong Un is in Pyongyang. An advance team of North Korean officials had travelled "
         "to Vladivostok and Moscow."
     )
-    assert moves == []
+    # The advance team travelled, Kim did not: the team is a traveller of its own.
+    assert {m.actor for m in moves} == {"the advance team"}
+    assert sorted(m.place.name for m in moves) == ["Moscow", "Vladivostok"]
+
+
+def test_named_club_travels_and_plays() -> None:
+    moves = movements(
+        "Celtic United ended their pre-season tour with a 2-1 win over Lyon in Dublin on "
+        "Saturday. The tour opened in Oslo, where United beat Rosenborg, before the squad flew "
+        "to Edinburgh. In Manchester they lost to Leeds United."
+    )
+    assert {m.actor for m in moves} == {"Celtic United"}
+    assert {m.place.name for m in moves} == {"Dublin", "Oslo", "Edinburgh", "Manchester"}
+    assert "Lyon" not in {m.place.name for m in moves}  # the opponent, not a stop
+
+
+def test_unnamed_group_is_introduced_and_referred_back_to() -> None:
+    moves = movements(
+        "A convoy of trucks carrying flour left Amman on Monday. The convoy waited near the "
+        "border for a day before the lorries drove on to Damascus."
+    )
+    assert {m.actor for m in moves} == {"the convoy"}
+    assert [m.place.name for m in moves] == ["Amman", "Damascus"]
+
+
+def test_team_description_is_the_traveller_not_its_coach() -> None:
+    moves = movements(
+        "The national team assembled in Lima before the players flew to Quito. Coach Ana Ruiz "
+        "praised the squad. The delegation will return to Lima on Friday."
+    )
+    assert {m.actor for m in moves} == {"the national team"}
+    assert [m.place.name for m in moves] == ["Lima", "Quito", "Lima"]
 
 
 def test_negation_drops_the_movement() -> None:
