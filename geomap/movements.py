@@ -94,6 +94,16 @@ _ENTER = CueType("enter", "destination", _ARRIVAL_PREPS)
 _VISIT = CueType("visit", "stop", _PRESENCE_PREPS)
 _PRESENCE = CueType("meet", None, _PRESENCE_PREPS)
 _STORM_HIT = CueType("hit", "stop", {**_MOTION_PREPS, "into": "stop"}, only="storm")
+# Presence without travel: someone who only spoke, signed or stayed somewhere has no journey
+# (routes need another stop, or a cue of travel, before they draw one).
+STATIC_CUE_FORMS = frozenset(
+    {"spoke", "speak", "speaks", "address", "addressed", "addresses", "signed", "sign",
+     "signs", "appeared", "appears", "appear", "wave", "waved", "waves", "based", "remained",
+     "remains", "remain", "welcomed", "greeted", "received", "hosted", "waited", "wait",
+     "waits", "waiting"}
+)  # fmt: skip
+# Where a storm forms is where its track starts.
+_STORM_FORM = CueType("form", None, _DEPARTURE_PREPS, only="storm")
 # A team or convoy is where it plays, trains, gathers or is loaded ("beat Lyon in Edinburgh");
 # said of a person or country these verbs rarely mean presence ("Biden beat Trump in Ohio").
 _GROUP_PRESENCE = CueType("play", None, _PRESENCE_PREPS, only="group")
@@ -218,11 +228,18 @@ _forms(_GROUP_PRESENCE, "beat", "beats", "faced", "face", "faces", "facing", "lo
        "thrashed", "edged", "won", "wins", "trained", "trains", "assembled", "assembles",
        "gathered", "gathers", "regrouped", "loaded")  # fmt: skip
 _forms(_PRESENCE, "waited", "wait", "waits", "waiting", "queued", "parked")
+_forms(_STORM_FORM, "formed", "forms", "developed", "spawned", "spun up")
+_forms(
+    CueType("dump", "stop", {**_PRESENCE_PREPS, "on": "stop", "over": "stop", "across": "stop"},
+            only="storm"),
+    "dumping", "dumped", "dumps", "dropping", "dropped", "unleashed", "unleashing",
+)  # fmt: skip
 # Nouns of travel: "his trip to X", "a visit to X", "a stop at X", "the stage from X to Y".
 _forms(_NOUN_TRIP, "trip", "trips", "journey", "voyage", "flight", "tour of", "stage",
        "leg", "crossing", "passage", "expedition", "odyssey", "drive", "ride",
        "cruise", "route", "visit")  # fmt: skip
-_forms(_NOUN_STOP, "stop at", "stop in", "stopover in", "stopover at", "a stop",
+_forms(_NOUN_STOP, "stop at", "stop in", "stopover in", "stopover at", "a stop", "break in",
+       "rest day in", "pause in",
        "layover in", "stay in", "visit in", "stopover", "layover")  # fmt: skip
 
 _NOUN_FORMS = frozenset(
@@ -314,7 +331,8 @@ _DESCRIPTOR_NOUNS = frozenset(
      "coast", "district", "county", "municipality", "prefecture", "oblast", "krai",
      "republic", "territory", "enclave", "exclave", "peninsula", "resort", "hub", "gateway",
      "seaport", "harbour", "harbor", "settlement", "hamlet", "metropolis", "megacity",
-     "archipelago", "atoll", "valley", "waters", "shores", "banks", "mouth", "islet"}
+     "archipelago", "atoll", "valley", "waters", "shores", "banks", "mouth", "islet", "tip",
+     "edge", "part", "parts", "interior"}
 )  # fmt: skip
 
 _NEGATION_RE = re.compile(
@@ -853,6 +871,53 @@ def _mover_spans(text: str, base: int) -> list[Item]:
     return movers
 
 
+# A storm named without its class ("Idalia slammed into ...") in an article about a storm.
+_STORM_ARTICLE_RE = re.compile(
+    r"\b(?:hurricane|typhoon|cyclone|tropical storm|tropical depression)\b", re.I
+)
+_BARE_STORM_RES = (
+    re.compile(
+        r"\b([A-Z][a-z]{2,})\s+(?:(?:was|has been|had been|is|was later)\s+"
+        r"(?:downgraded|upgraded)|(?:made|makes|making|will make) landfall|(?:slammed|smashed|"
+        r"roared|barrelled|barreled|churned|crashed|plowed|ploughed) (?:into|ashore|across))"
+    ),
+    re.compile(
+        r"\b([A-Z][a-z]{2,}), (?:a|the|now a) (?:Category \d|tropical storm|powerful|major)"
+    ),
+    re.compile(r"\b(?:centre|center|eye|remnants) of ([A-Z][a-z]{2,})\b"),
+)
+
+
+def _bare_storm_names(text: str) -> frozenset[str]:
+    """Names the article gives a storm without "Hurricane"/"Typhoon" before them (even when
+    the name is also a town's: "Idalia slammed into ...")."""
+    if _STORM_ARTICLE_RE.search(text) is None:
+        return frozenset()
+    names = {
+        m.group(1)
+        for pattern in _BARE_STORM_RES
+        for m in pattern.finditer(text)
+        if m.group(1).casefold() not in _NOT_NAME_WORDS
+    }
+    return frozenset(names)
+
+
+def _with_storm_names(spans: list[Item], sentence: Sentence, names: frozenset[str]) -> list[Item]:
+    """The sentence's spans with each bare storm name as a named storm (over any other span)."""
+    found: list[Item] = []
+    for name in names:
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", sentence.text):
+            start = sentence.start + m.start()
+            found.append(Item("mover", start, start + len(name), name, name.casefold(),
+                              actor=ActorRef("storm", name)))  # fmt: skip
+    movers = [sp for sp in spans if sp.kind == "mover"]
+    found = [f for f in found if all(f.end <= sp.start or f.start >= sp.end for sp in movers)]
+    if not found:
+        return spans  # "Hurricane Otis": already a named storm
+    kept = [sp for sp in spans if all(sp.end <= f.start or sp.start >= f.end for f in found)]
+    return sorted(kept + found, key=lambda it: it.start)
+
+
 def _sentence_spans(
     sentence: Sentence,
     mentions: list[ResolvedMention],
@@ -1125,10 +1190,11 @@ def _club_words(lows: list[str]) -> bool:
 def _plural_name(items: list[Item], i: int, start_k: int, name_lows: list[str]) -> bool:
     """ "the Socceroos", "the All Blacks": a team or band known by a plural name."""
     return (
-        start_k == 0
-        and 1 <= len(name_lows) <= 2
-        and i > 0
-        and items[i - 1].low == "the"
+        1 <= len(name_lows) <= 2
+        and (
+            (start_k == 0 and i > 0 and items[i - 1].low == "the")
+            or (start_k == 1 and items[i].low == "the")  # "The Lanterns" opening a sentence
+        )
         and name_lows[-1].endswith("s")
         and not name_lows[-1].endswith(("ss", "’s", "'s", "us", "is"))
         and name_lows[-1] not in _NOT_GROUP_PLURALS
@@ -1204,6 +1270,13 @@ def _find_anaphors(items: list[Item]) -> None:
             resume = i + 1
             continue
         before = len(items)
+        if (
+            low in ("a", "an")
+            and i >= 2
+            and items[i - 1].text == ","
+            and (items[i - 2].kind in ("name", "mover"))
+        ):
+            continue  # "The Lanterns, a band from Glasgow,": the name's apposition, no one new
         # "his train", "its crew", "the North Korean leader", "the storm", "the peloton"
         if low in _DESCRIPTION_STARTS:
             j = i + 1
@@ -1287,7 +1360,8 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
 # Nouns that, after "the", refer to a travelling group: a team, a convoy of lorries, a band.
 _GROUP_HEADS = frozenset(
     {"team", "squad", "players", "club", "lorries", "trucks", "expedition", "band",
-     "orchestra", "choir", "troupe", "climbers", "hikers", "trekkers", "contingent"}
+     "orchestra", "choir", "troupe", "climbers", "hikers", "trekkers", "contingent", "group",
+     "musicians", "quartet", "trio", "duo"}
 )  # fmt: skip
 # Nouns that, after "the", refer back to a travelling person ("the train", "the visitor").
 _THE_PERSON_HEADS = frozenset(
@@ -1552,6 +1626,7 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     if (
         form in ("pass", "tour", "stop", "visit", "trip", "end", "start")
         and hit.index > 0
+        and items[hit.index - 1].kind != "demonym"  # "their European tour in Vienna"
         and (
             items[hit.index - 1].kind in ("name", "unknown_place", "place")
             or _is_capitalised(items[hit.index - 1].text)
@@ -1748,7 +1823,17 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                     and prev_place.place is not None
                     and (
                         prev_place.place.kind
-                        in ("sea", "region", "river", "lake", "mountain", "island")
+                        in (
+                            "sea",
+                            "region",
+                            "river",
+                            "lake",
+                            "mountain",
+                            "island",
+                            "admin1",
+                            "admin2",
+                            "country",
+                        )
                     )
                 ):
                     qualifying = False  # "into the Taiwan Strait near Kaohsiung"
@@ -2324,6 +2409,7 @@ def extract_movements(
     # registry and salience) and, when short, its date (a live blog's heading). Its times are
     # read only when they could touch a name ("Biden Tuesday") or date a heading.
     readings: list[_SentenceReading] = []
+    storm_names = _bare_storm_names(article.text)
     for sentence in sentences:
         mentions = by_sentence.get(sentence.index, [])
         has_place = any(rm.place is not None for rm in mentions)
@@ -2334,8 +2420,10 @@ def extract_movements(
             or _CAPITALISED_TIME_RE.search(sentence.text)
         ):
             times = _without_dateline(sentence, find_time_expressions(sentence.text, ref))
-        readings.append(_SentenceReading(sentence, _sentence_spans(sentence, mentions, times),
-                                         times, has_place))  # fmt: skip
+        spans = _sentence_spans(sentence, mentions, times)
+        if storm_names:
+            spans = _with_storm_names(spans, sentence, storm_names)
+        readings.append(_SentenceReading(sentence, spans, times, has_place))
     for reading in readings:
         if not _may_name_actor(reading.sentence.text):
             continue  # nothing the first pass would register
@@ -2371,6 +2459,13 @@ def extract_movements(
             continue
         state = SentenceState()
         cue_marked = False
+        first = items[0]
+        if first.kind == "mover" and first.actor is not None and first.actor.name is not None:
+            # "Idalia was downgraded ... as it moved across Georgia": a named storm, ship or
+            # team opening the sentence is what its pronouns refer to.
+            key = _actor_key(first, registry)
+            if key is not None:
+                registry.mark_subject(key)
         for hit in _find_cues(items):
             governed = _governed_places(items, hit)
             governed += _relative_where(items, hit, governed)
@@ -2851,9 +2946,19 @@ def _clause_tail(text: str, items: list[Item], after: int, last_place: int) -> s
     while k < len(items) and not (
         (items[k].kind == "punct" and items[k].text in (".", ";", ":"))
         or (items[k].kind == "word" and items[k].low in _BOUNDARY_WORDS - {"after", "before"})
+        or _new_clause_at(items, k)
     ):
         k += 1
     return _text_between(text, items, after + 1, min(k, len(items) - 1))
+
+
+def _new_clause_at(items: list[Item], k: int) -> bool:
+    """ ", and a planned show in Hamburg was cancelled": a comma, a conjunction and a new
+    subject start a clause of their own."""
+    if k + 2 >= len(items) or items[k].text != "," or items[k + 1].low not in ("and", "but"):
+        return False
+    nxt = items[k + 2]
+    return nxt.kind in ("name", "mover", "place") or nxt.low in _DETERMINERS
 
 
 def _text_between(text: str, items: list[Item], first: int, last: int) -> str:
@@ -2889,6 +2994,12 @@ def _movement_time(
         t for t in times if lo <= sentence.start + t.start and sentence.start + t.end <= hi
     ]
     earlier = [t for t in times if sentence.start + t.end <= lo]
+    if (
+        clause_start >= 2
+        and items[clause_start - 1].low in ("after", "before")
+        and items[clause_start - 2].low in _DURATION_UNITS
+    ):
+        earlier = []  # "on Sunday, three weeks after setting off": not Sunday
     chosen = in_clause or earlier
     when = merge_expressions(chosen)
     if (
@@ -2909,6 +3020,9 @@ def _movement_time(
     return when, historical
 
 
+_DURATION_UNITS = frozenset(
+    {"hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year"}
+)
 _HEADING_MAX_WORDS = 7
 
 

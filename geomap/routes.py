@@ -24,10 +24,13 @@ from dataclasses import dataclass, field
 from geopy.distance import great_circle
 
 from geomap.models import Article, Evidence, Movement, Role, Route, Status, Stop, TimeSpan
-from geomap.movements import canonical_actor_key
+from geomap.movements import STATIC_CUE_FORMS, canonical_actor_key
 from geomap.timex import reference_date, time_of_day_rank
 
 TRIP_GAP_DAYS = 30
+# One article telling one long journey (a ten-week expedition, a season-long tour) in order:
+# its current movements stay one trip over longer gaps than movements pooled across articles.
+ARTICLE_TRIP_GAP_DAYS = 100
 SAME_PLACE_KM = 5.0  # different gazetteer entries this close are the same stop
 SAME_NAME_KM = 60.0  # entries with the same name this close are the same stop
 REGION_CONTAINS_KM = 350.0
@@ -83,7 +86,9 @@ def build_routes(movements: list[Movement], articles: list[Article]) -> list[Rou
             stops = _drop_coarse(stops, kinds)
             stops = _fold_facilities(stops, kinds)
             stops = _assign_roles(stops)
-            if not _is_route(stops):
+            if not _is_route(stops) or (
+                len(stops) == 1 and all(m.cue in STATIC_CUE_FORMS for m in trip)
+            ):
                 continue
             days = [d for s in stops if s.when for d in (s.when.start, s.when.end) if d]
             routes.append(
@@ -180,7 +185,14 @@ def _split_trips(movements: list[Movement], articles: dict[str, Article]) -> lis
     for m in dated:
         span = _span(m)
         assert span is not None
-        if cluster_end is None or (span[0] - cluster_end).days > TRIP_GAP_DAYS:
+        gap = TRIP_GAP_DAYS
+        if (
+            clusters
+            and not m.historical
+            and any(o.article_id == m.article_id and not o.historical for o in clusters[-1])
+        ):
+            gap = ARTICLE_TRIP_GAP_DAYS
+        if cluster_end is None or (span[0] - cluster_end).days > gap:
             clusters.append([m])
             cluster_end = span[1]
         else:
@@ -280,6 +292,15 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
         if m.when is not None and m.when.start is not None and m.when.end is not None:
             # A loose date ("in mid-July"): its middle, better than guessing from the text.
             estimate = (m.when.start.toordinal() + m.when.end.toordinal()) / 2.0
+        elif (
+            m.role == "origin"
+            and same_sentence
+            and (lead_of_article := leads[m.article_id]) is not None
+            and m.sentence_index == lead_of_article.sentence_index
+        ):
+            # "... in Vienna on Sunday, three weeks after setting off from London": the
+            # journey's start, before the story the article tells below its lead.
+            estimate = trip_lo - 1.0
         elif same_sentence:
             estimate = same_sentence[0][1]
         elif m.status == "planned" and m.role != "origin" and not same:
@@ -291,7 +312,7 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
         ):
             estimate = max((d for _, d in same), default=trip_hi) + 0.5
         else:
-            lead = leads[m.article_id]
+            lead = leads[m.article_id] if m.status != "planned" else None
             before = [
                 d for o, d in same
                 if o.sentence_index <= m.sentence_index
@@ -300,7 +321,7 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             after = [d for o, d in same if o.sentence_index > m.sentence_index]
             if before:
                 estimate = max(before)
-            elif lead is not None and m.status != "planned":
+            elif lead is not None:
                 estimate = (_day_value(lead) or 0.0) - 0.5  # the story behind the lead
             elif after:
                 estimate = min(after)
@@ -329,13 +350,15 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
 # undated stops the article tells after it are the journey it ended, so they come before it.
 _COMPLETION_RE = re.compile(
     r"\b(?:ended|ends|wrapped up|wraps up|finished|finishes|concluded|concludes|completed|"
-    r"completes|rounded off|rounds off)\b"
+    r"completes|rounded off|rounds off|at the end of|(?:last|final) (?:show|concert|stop|leg|"
+    r"stage|match|game|day|night|port of call))\b"
 )
 
 
 def _summary_lead(movements: list[Movement]) -> Movement | None:
     """The article's first movement when it is dated, the latest that happened, in its first
-    sentence, and that sentence tells of a journey's end; otherwise None."""
+    sentence, and that sentence tells of a journey's end or the text after it goes back to
+    earlier days (a news lead before the story); otherwise None."""
     first = min(movements, key=lambda m: (m.sentence_index, m.start))
     day = _day_value(first)
     if day is None or first.sentence_index > 1 or first.status == "planned":
@@ -344,9 +367,15 @@ def _summary_lead(movements: list[Movement]) -> Movement | None:
         d for m in movements
         if m.status != "planned" and not _is_return(m) and (d := _day_value(m)) is not None
     ]  # fmt: skip
-    if day < max(happened) or not _COMPLETION_RE.search(first.sentence):
+    if day < max(happened):
         return None
-    return first
+    # The body steps back in time ("The storm formed ... on Monday") or the lead ends a trip.
+    steps_back = any(
+        m.sentence_index > first.sentence_index and m.status != "planned"
+        and m.when is not None and m.when.start is not None and m.when.start.toordinal() < day - 1
+        for m in movements
+    )  # fmt: skip
+    return first if steps_back or _COMPLETION_RE.search(first.sentence) else None
 
 
 def _sentence_order(keyed: list[_Keyed]) -> dict[int, int]:
