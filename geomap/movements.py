@@ -171,7 +171,10 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "coming", "pushed on", "push on", "pushes on", "rejoined", "rejoins", "rejoin",
        "took", "take", "takes", "taking", "caught", "catch", "catches", "hopped", "moved on",
        "moves on", "headed on",
-       "flew on", "travelled on", "traveled on", "continued on", "onward")  # fmt: skip
+       "flew on", "travelled on", "traveled on", "continued on", "onward", "travel on",
+       "travels on", "fly on", "flies on", "drive on", "drove on", "drives on", "sail on",
+       "sailed on", "sails on", "head on", "heads on", "walk on", "walked on", "walks on",
+       "press on", "pressed on", "presses on")  # fmt: skip
 _forms(_CROSS, "cross", "crosses", "crossed", "crossing")
 _forms(
     CueType("run", None, {k: v for k, v in _MOTION_PREPS.items() if v != "stop"}),
@@ -1253,6 +1256,7 @@ def _find_anaphors(items: list[Item]) -> None:
             ref = ActorRef("person", None, anaphor="his plane")
             items[i : i + 3] = [Item("mover", window[0].start, window[-1].end, text,
                                      text.casefold(), actor=ref)]  # fmt: skip
+    _counted_group(items)
     # Only pronouns and determiners start one: visit those (in order), tracking how far
     # earlier replacements have shortened the list.
     starts = [k for k, it in enumerate(items) if it.low in _ANAPHOR_STARTS and it.kind == "word"]
@@ -1331,6 +1335,27 @@ _DESCRIPTION_STARTS = frozenset({"his", "her", "its", "their", "the", "this", "a
 _ANAPHOR_STARTS = frozenset(_PRONOUNS) | _DESCRIPTION_STARTS
 
 
+def _counted_group(items: list[Item]) -> None:
+    """ "Several thousand migrants set off ...", "About 400 officers flew ...": a counted group
+    opening the sentence is a traveller, known from then on as "the migrants"."""
+    k = 0
+    while (
+        k < len(items)
+        and k < 6
+        and items[k].kind == "word"
+        and (items[k].low in _COUNTING_WORDS or _SCORE_RE.fullmatch(items[k].low))
+    ):
+        k += 1
+    if k == 0 or k >= len(items) or items[k].kind != "word":
+        return
+    head = items[k].low
+    if head not in _GROUP_MEMBER_HEADS:
+        return
+    ref = ActorRef("group", None, anaphor="a " + head, titles=frozenset({head}))
+    items[: k + 1] = [Item("mover", items[0].start, items[k].end, "the " + head, "the " + head,
+                           actor=ref)]  # fmt: skip
+
+
 def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[False]:
     """What a noun after "the"/"his" refers to: an actor kind, None (any), False (nothing)."""
     if determiner in ("his", "her") and head in _VEHICLE_NOUNS:
@@ -1350,6 +1375,8 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         return "group" if head in _GROUP_HEADS or head in _DESCRIBED_GROUP_HEADS else False
     if determiner in ("the", "this") and head in _GROUP_HEADS:
         return "group"
+    if determiner in ("the", "these") and head in _GROUP_MEMBER_HEADS:
+        return "group"  # refers back only: see `_description_actor`
     if determiner in ("the",) and head in _THE_PERSON_HEADS:
         return "person"
     if determiner in ("the",) and head in _PERSON_HEAD_NOUNS:
@@ -1362,6 +1389,20 @@ _GROUP_HEADS = frozenset(
     {"team", "squad", "players", "club", "lorries", "trucks", "expedition", "band",
      "orchestra", "choir", "troupe", "climbers", "hikers", "trekkers", "contingent", "group",
      "musicians", "quartet", "trio", "duo"}
+)  # fmt: skip
+# Plural people nouns that refer back to a group already travelling ("the officers" after "a
+# contingent of police officers") or, counted at the start of a sentence, introduce one
+# ("Several thousand migrants set off"); alone they are no one in particular.
+_GROUP_MEMBER_HEADS = frozenset(
+    {"officers", "troops", "soldiers", "migrants", "refugees", "pilgrims", "marchers",
+     "volunteers", "athletes", "delegates", "fans", "protesters", "peacekeepers", "medics",
+     "rescuers", "evacuees", "asylum-seekers", "cyclists", "runners", "walkers"}
+)  # fmt: skip
+_COUNTING_WORDS = frozenset(
+    {"several", "hundreds", "thousands", "dozens", "scores", "some", "about", "around",
+     "nearly", "almost", "roughly", "more", "than", "over", "up", "to", "tens", "of",
+     "hundred", "thousand", "dozen", "million", "two", "three", "four", "five", "six",
+     "seven", "eight", "nine", "ten", "twenty", "fifty"}
 )  # fmt: skip
 # Nouns that, after "the", refer back to a travelling person ("the train", "the visitor").
 _THE_PERSON_HEADS = frozenset(
@@ -2148,6 +2189,8 @@ def _cue_actor(
     if any(it.low in _GROUP_WORDS or _is_capitalised(it.text) for it in content):
         return None  # someone else is the subject: "An advance team of officials travelled"
     for k, it in enumerate(prefix):
+        if hit.is_noun and k >= len(prefix) - 2:
+            break  # "before a final stop in Singapore": the noun's own determiner
         if (
             it.kind == "word"
             and it.low in ("a", "an", "the", "this", "another")
@@ -2302,6 +2345,8 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         found = registry.by_description(words, "person")
         if found is not None:
             return found
+    if ref.kind == "race" and "race" not in registry.salient and "group" in registry.salient:
+        return registry.salient["group"]  # "the caravan" of migrants, not of a rally
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
         description = _description_actor(anaphor, ref.kind)
@@ -2460,7 +2505,14 @@ def extract_movements(
         state = SentenceState()
         cue_marked = False
         first = items[0]
-        if first.kind == "mover" and first.actor is not None and first.actor.name is not None:
+        if (
+            first.kind == "mover"
+            and first.actor is not None
+            and (
+                first.actor.name is not None
+                or (first.actor.anaphor or "").startswith(("a ", "an "))
+            )
+        ):
             # "Idalia was downgraded ... as it moved across Georgia": a named storm, ship or
             # team opening the sentence is what its pronouns refer to.
             key = _actor_key(first, registry)

@@ -85,6 +85,7 @@ def build_routes(movements: list[Movement], articles: list[Article]) -> list[Rou
             kinds: dict[str, str] = {m.place.id: m.place.kind for m in trip}
             stops = _drop_coarse(stops, kinds)
             stops = _fold_facilities(stops, kinds)
+            stops = _merge_repeats(stops)
             stops = _assign_roles(stops)
             if not _is_route(stops) or (
                 len(stops) == 1 and all(m.cue in STATIC_CUE_FORMS for m in trip)
@@ -609,6 +610,17 @@ def _merged(keep: Stop, extra: Stop) -> Stop:
     if keep.when and extra.when and keep.when.start and extra.when.start:
         when = min(keep.when, extra.when, key=lambda w: w.start or dt.date.max)
     return keep.model_copy(update={"status": status, "evidence": evidence, "when": when})
+
+
+def _merge_repeats(stops: list[Stop]) -> list[Stop]:
+    """A place twice in a row, once a coarser stop between them is gone, is one stop."""
+    out: list[Stop] = []
+    for stop in stops:
+        if out and out[-1].place_id == stop.place_id:
+            out[-1] = _merged(out[-1], stop)
+        else:
+            out.append(stop)
+    return out
 
 
 def _assign_roles(stops: list[Stop]) -> list[Stop]:
