@@ -40,6 +40,8 @@ _CONNECTORS = rf"[ \t]+(?:{_CONNECTOR_ALTERNATION})"
 # Between two words of one name: a space, a dot or a dash ("St. Petersburg"), or up to two
 # lowercase connectors ("Sea of Japan", "Republic of the Congo").
 NAME_GAP_RE = re.compile(rf"[ \t.\-‐‑]{{1,3}}|{_CONNECTORS}(?:{_CONNECTORS})?[ \t]+")
+_AFTER_COMMA_RE = re.compile(r",[ \t]{1,2}$")
+_DOTTED_TAIL_RE = re.compile(r"(?:\.[ ]?[A-Z][a-z]{0,4})*\.")  # "." of "Va.", ".Va." of "W.Va."
 LARGE_POPULATION = 1_000_000
 STRONG_POPULATION = 100_000
 ALTERNATE_MIN_POPULATION = 20_000
@@ -251,10 +253,12 @@ class _Matcher:
             self._prefixes[phrase] = known
         return known
 
-    def spans_from(self, tokens: Sequence[Token], i: int) -> list[tuple[int, list[Candidate]]]:
-        """Every (last token index, candidates) of a name starting at token i, longest first."""
-        found: list[tuple[int, list[Candidate]]] = []
+    def spans_from(self, tokens: Sequence[Token], i: int) -> list[tuple[int, list[Candidate], int]]:
+        """Every (last token index, candidates, end offset) of a name starting at token i,
+        longest first."""
+        found: list[tuple[int, list[Candidate], int]] = []
         first = tokens[i]
+        after_comma = _AFTER_COMMA_RE.search(self.text, max(0, first.start - 3), first.start)
         for j in range(i, min(i + MAX_NAME_TOKENS, len(tokens))):
             token = tokens[j]
             if token.sentence_index != first.sentence_index:
@@ -262,11 +266,26 @@ class _Matcher:
             if j > i and not NAME_GAP_RE.fullmatch(self.text[tokens[j - 1].end : token.start]):
                 break
             phrase = self.text[first.start : token.end]
+            hyphen = token.text.find("-")
+            if j > i and hyphen > 0:
+                # "Los Angeles-based", "New York-born": the name ends at the hyphen.
+                cut_end = token.start + hyphen
+                cut = self.candidates(self.text[first.start : cut_end])
+                if cut:
+                    found.append((j, cut, cut_end))
             if not self.has_prefix(phrase):
                 break
             candidates = self.candidates(phrase)
             if candidates:
-                found.append((j, candidates))
+                found.append((j, candidates, token.end))
+            tail = _DOTTED_TAIL_RE.match(self.text, token.end) if after_comma else None
+            if tail:
+                # "Helena, Mont.", "Charleston, W.Va.": the AP state abbreviation keeps its dots,
+                # which the tokens leave out; without them "Mont" and "Va" are foreign villages.
+                abbreviation = phrase + tail.group()
+                dotted = [c for c in self.candidates(abbreviation) if c.name_type == "abbreviation"]
+                if dotted:
+                    found.append((j, dotted, tail.end()))
         found.reverse()
         return found
 
@@ -365,6 +384,10 @@ def _accept(
     strong = _is_strong(candidates)
     if first.before in PERSON_TITLES and not major:
         return False
+    if all(c.name_type == "abbreviation" and c.matched_name.endswith(".") for c in candidates):
+        # "U.S.", "W.Va.": dotted abbreviations are no words and no person's name; but after a
+        # number "B.C." is a year ("2,000 U.S. troops" are still American).
+        return not first.before.isdigit() or any(c.place.kind == "country" for c in candidates)
     if all(c.name_type == "demonym" for c in candidates):
         # "Americans" are people; only the adjective refers to the place.
         last = tokens[j].text
@@ -373,6 +396,17 @@ def _accept(
         word = first.text
         if word.lower() in NEVER_PLACES or word.lower() in FOREIGN_FUNCTION_WORDS:
             return False
+        previous = tokens[i - 1] if i > 0 else None
+        if (
+            previous is not None
+            and previous.sentence_index == first.sentence_index
+            and first.start - previous.end == 1
+            and previous.lower not in NEVER_PLACES  # "The Atlantic", "A Midland"
+            and previous.lower not in LOCATIVE_WORDS  # "Near Franklin"
+            and is_common_word(word)
+            and not any(c.place.kind in ("country", "continent", "capital") for c in candidates)
+        ):
+            return False  # "Rogers Centre", "Health Center": a word heading an institution's name
         shouting = word.isupper() and len(word) > 1 and "." not in word
         # A word that is also a region ("Pool", a Congolese department) needs more than that.
         exempt = any(
@@ -390,7 +424,14 @@ def _accept(
             )
         if shouting and not any(c.name_type in ("main", "alias") for c in candidates):
             return False
-        if is_language_name(word) and not any(c.name_type == "demonym" for c in candidates):
+        # "Swahili" is a language, but "Ottawa" and "Delaware" name a capital and a state first.
+        if (
+            is_language_name(word)
+            and not any(c.name_type == "demonym" for c in candidates)
+            and not any(
+                c.place.kind in MAJOR_KINDS and c.name_type in ("main", "alias") for c in candidates
+            )
+        ):
             return False
         introduced = first.before in LOCATIVE_WORDS
         if is_common_word(word) and not exempt and not (introduced and not shouting):
@@ -489,23 +530,23 @@ def find_mentions(
             i += 1
             continue
         accepted = None
-        for j, candidates in matcher.spans_from(tokens, i):
+        for j, candidates, end in matcher.spans_from(tokens, i):
             verdict = _accept(tokens, i, j, candidates, person_words)
             if verdict is not False:
-                accepted = (j, candidates, verdict is None)
+                accepted = (j, candidates, verdict is None, end)
                 break
         if accepted is None:
             found.extend(_hyphen_parts(token, tokens, i, matcher, person_words, article))
             i += 1
             continue
-        j, candidates, needs_context = accepted
+        j, candidates, needs_context, end = accepted
         head = _following_head(tokens, j, article.text)
         if (head in NAMED_BUILDING_HEADS and not _is_major(candidates)) or (
             head in INSTITUTION_HEADS and not _is_strong(candidates)
         ):
             i = j + 1
             continue
-        start, end = token.start, tokens[j].end
+        start = token.start
         mention = Mention(
             article_id=article.id,
             sentence_index=token.sentence_index,

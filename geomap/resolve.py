@@ -31,7 +31,7 @@ KIND_WEIGHT: dict[str, float] = {
     "country": 10.5,
     "continent": 8.0,
     "capital": 2.5,
-    "admin1": 4.3,
+    "admin1": 5.0,
     "admin2": 2.0,
     "city": 1.0,
     "airport": 1.5,
@@ -53,6 +53,8 @@ NAME_TYPE_WEIGHT: dict[str, float] = {
     "demonym": 0.0,
 }
 POPULATION_WEIGHT = 0.8
+REGION_POPULATION_BASE = 1_000_000
+BIG_CITY_POPULATION = 1_000_000
 COUNTRY_CONTEXT_WEIGHT = 3.0
 REGION_CONTEXT_WEIGHT = 2.0
 SIBLING_REGION_WEIGHT = 3.5  # "Georgia" beside "Alabama" is the state
@@ -61,11 +63,15 @@ NEARNESS_WEIGHT = 1.0
 NEARNESS_SCALE_KM = 400.0
 FOREIGN_COUNTRY_PENALTY = 3.0
 ACRONYM_MISMATCH_PENALTY = 3.0
+COUNTRY_NAMESAKE_PENALTY = 3.0
 LOCAL_RADIUS_KM = 120.0
 LOCAL_WEIGHT = 2.0
 LOCAL_MAX_SUPPORT = 3
 ABSTAIN_BELOW = 0.15
 PAIR_GAP_RE = re.compile(r",\s{0,2}(?:the\s)?")
+DATELINE_TAIL_RE = re.compile(r"\s?(?:\(|,|-|–|—)")
+DATELINE_AGENCY_RE = re.compile(r"\s?\([A-Z][A-Za-z]{1,12}\)")  # "(AP)", "(Reuters)"
+DATELINE_AREA_PENALTY = 3.0
 AREA_KINDS = frozenset({"country", "continent", "admin1", "sea", "region"})
 
 
@@ -77,6 +83,8 @@ class _Name:
     mentions: list[Mention] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     paired_with: list[str] = field(default_factory=list)  # norms of "X, Y" partners
+    dateline: bool = False  # opens a line in capitals: "WASHINGTON (AP) -"
+    countries_named: frozenset[str] = frozenset()  # countries this name is the name of
     place: Place | None = None
     confidence: float = 0.0
 
@@ -127,6 +135,16 @@ def _best(candidates: Sequence[Candidate]) -> Candidate | None:
     return max(candidates, key=prior_score) if candidates else None
 
 
+def _is_dateline(text: str, mention: Mention) -> bool:
+    """A name in capitals before "(AP)", or alone at the start of a line before a comma or dash."""
+    if DATELINE_AGENCY_RE.match(text, mention.end):
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not text[line_start : mention.start].strip() and bool(
+        DATELINE_TAIL_RE.match(text, mention.end)
+    )
+
+
 def _collect_names(
     mentions: Sequence[Mention], gazetteer: Gazetteer, text: str
 ) -> dict[str, _Name]:
@@ -135,8 +153,16 @@ def _collect_names(
         norm = normalize_name(mention.surface)
         entry = names.get(norm)
         if entry is None:
-            entry = names[norm] = _Name(norm, candidates=_candidates_for(gazetteer, mention))
+            candidates = _candidates_for(gazetteer, mention)
+            countries = frozenset(
+                c.place.country
+                for c in candidates
+                if c.place.kind == "country" and c.place.country and c.name_type != "demonym"
+            )
+            entry = names[norm] = _Name(norm, candidates=candidates, countries_named=countries)
         entry.mentions.append(mention)
+        if mention.surface.isupper() and _is_dateline(text, mention):
+            entry.dateline = True
     ordered = sorted(mentions, key=lambda m: m.start)
     for left, right in zip(ordered, ordered[1:], strict=False):
         if PAIR_GAP_RE.fullmatch(text[left.end : right.start]):
@@ -182,6 +208,10 @@ def _score(
             and any(c.place.country == dominant for c in entry.candidates)
         ):
             score -= FOREIGN_COUNTRY_PENALTY
+    if place.kind != "country" and place.country in entry.countries_named:
+        # A country's own name means the country: its namesake state or capital goes by a longer
+        # name ("State of Mexico", "Mexico City", "Guatemala City").
+        score -= COUNTRY_NAMESAKE_PENALTY
     if place.country and place.kind not in ("country", "continent"):
         share = country_votes.get(place.country, 0) / max(1, sum(country_votes.values()))
         score += COUNTRY_CONTEXT_WEIGHT * share
@@ -190,12 +220,33 @@ def _score(
     elif place.country is None and place.kind not in ("country", "continent"):
         # Seas and international regions belong to no country: no context speaks against them.
         score += COUNTRY_CONTEXT_WEIGHT * 0.5
-    if place.kind == "admin1" and place.country:
+    if (
+        place.kind == "admin1"
+        and place.population > REGION_POPULATION_BASE
+        and not any(
+            c.place.kind in ("city", "capital")
+            and c.place.country == place.country
+            and c.place.population >= BIG_CITY_POPULATION
+            for c in entry.candidates
+        )
+    ):
+        # A populous province outweighs the towns named after it ("Ontario" beside Ontario,
+        # California), but a big city of the same name keeps the bare name ("New York").
+        score += POPULATION_WEIGHT * math.log10(place.population / REGION_POPULATION_BASE)
+    if place.kind == "admin1" and place.country and candidate.name_type != "alternate":
+        # A region called by its own name: "Washington" is the state's alternate name only.
         siblings = sum(
             1 for (country, name) in region_votes if country == place.country and name != place.name
         )
-        if siblings:
+        # Only a name used as a place: "The Washington Post" beside "Florida" is no state.
+        if siblings and not all(m.embedded for m in entry.mentions):
             score += SIBLING_REGION_WEIGHT
+    if (
+        entry.dateline
+        and place.kind in AREA_KINDS
+        and any(c.place.kind in ("city", "capital") for c in entry.candidates)
+    ):
+        score -= DATELINE_AREA_PENALTY  # a dateline names the city the story was filed from
     for partner_norm in entry.paired_with:
         partner = names.get(partner_norm)
         if partner is None or partner.place is None:
@@ -205,12 +256,20 @@ def _score(
         in_region = other.kind == "admin1" and place.admin1 == other.name
         if same_country and (other.kind == "country" or in_region):
             score += PAIR_WEIGHT
-    if anchors and place.kind not in ("country", "continent"):
-        distances = [distance_km(place.lat, place.lon, a.lat, a.lon) for a in anchors]
+    # A place named twice ("Mexico City" ... "Mexico") is no neighbour of itself.
+    neighbours = [a for a in anchors if a.id != place.id]
+    if neighbours and place.kind not in ("country", "continent"):
+        distances = [distance_km(place.lat, place.lon, a.lat, a.lon) for a in neighbours]
         score += NEARNESS_WEIGHT * math.exp(-min(distances) / NEARNESS_SCALE_KM)
         # The local lexicon: a town surrounded by the article's other places is the one meant,
         # even against a capital or a country of the same name ("Dublin" among Ohio towns).
-        local = sum(1 for d in distances if d <= LOCAL_RADIUS_KM)
+        # A national capital is mostly named for its government ("Washington said"), which
+        # says nothing of where the story's small towns are.
+        local = sum(
+            1
+            for a, d in zip(neighbours, distances, strict=True)
+            if d <= LOCAL_RADIUS_KM and a.kind != "capital"
+        )
         score += LOCAL_WEIGHT * min(local, LOCAL_MAX_SUPPORT)
     return score
 

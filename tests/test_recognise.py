@@ -91,3 +91,22 @@ def test_newspaper_names_mark_the_place_as_embedded(gazetteer) -> None:  # type:
 
 def test_hyphenated_words_yield_their_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert "Oakland" in surfaces("Rep. Barbara Lee, D-Oakland, voted against it.", gazetteer)
+
+
+def test_ap_state_abbreviation_keeps_its_dot(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    article, sentences = make_article("HELENA, Mont. (AP) - Talks stalled in Gainesville, Va.")
+    mentions = {m.surface: m for m in find_mentions(article, sentences, gazetteer)}
+    assert "Mont." in mentions and "Va." in mentions
+
+
+def test_name_before_a_hyphenated_suffix(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert "Los Angeles" in surfaces("A Los Angeles-based firm filed the claim.", gazetteer)
+
+
+def test_word_heading_an_institution_is_not_a_region(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert "Centre" not in surfaces("Fans packed the Rogers Centre in Toronto.", gazetteer)
+
+
+def test_capital_named_like_a_language_is_a_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = surfaces("She moved to Ottawa, and he stayed in Charleston, W.Va.", gazetteer)
+    assert "Ottawa" in found and "W.Va." in found

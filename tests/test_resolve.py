@@ -46,3 +46,22 @@ def test_every_choice_has_a_confidence(gazetteer) -> None:  # type: ignore[no-un
     for item in resolve("From Lagos to Accra and on to Dakar.", gazetteer).values():
         assert 0.0 <= item.confidence <= 1.0
         assert item.place is not None
+
+
+def kind(resolved) -> str | None:  # type: ignore[no-untyped-def]
+    return resolved.place.kind if resolved.place is not None else None
+
+
+def test_a_countrys_own_name_is_the_country(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Storms hit Oaxaca and Puebla after leaving Mexico City. Mexico sent troops."
+    assert kind(resolve(text, gazetteer)["Mexico"]) == "country"
+
+
+def test_dateline_names_the_city(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("NEW YORK (AP) - Officials in New Jersey and Vermont agreed.", gazetteer)
+    assert near(found["NEW YORK"], 40.71, -74.01)
+
+
+def test_english_county_in_a_british_story(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("Police in Norfolk and Suffolk, England, searched near Ipswich.", gazetteer)
+    assert near(found["Norfolk"], 52.65, 1.0, km=100)
