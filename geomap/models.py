@@ -15,6 +15,7 @@ from gazetteer.models import Place
 
 Status = Literal["visited", "passed", "planned", "reported"]
 Role = Literal["origin", "stop", "pass", "destination"]
+ActorKind = Literal["person", "storm", "ship", "race", "group"]
 
 
 class Article(BaseModel):
@@ -83,6 +84,7 @@ class Movement(BaseModel):
     actor: str
     article_id: str
     sentence_index: int
+    actor_kind: ActorKind = "person"  # a storm, ship, race or group moves for longer stretches
     start: int  # offsets of the place name in the article text
     end: int
     place: Place

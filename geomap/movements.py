@@ -24,7 +24,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from gazetteer.models import Place
-from geomap.models import Article, Movement, ResolvedMention, Role, Sentence, Status, TimeSpan
+from geomap.models import (
+    ActorKind,
+    Article,
+    Movement,
+    ResolvedMention,
+    Role,
+    Sentence,
+    Status,
+    TimeSpan,
+)
 from geomap.timex import (
     Tense,
     TimeExpression,
@@ -35,7 +44,6 @@ from geomap.timex import (
 )
 
 ItemKind = Literal["place", "demonym", "unknown_place", "time", "word", "punct", "name", "mover"]
-ActorKind = Literal["person", "storm", "ship", "race", "group"]
 
 # ---------------------------------------------------------------------------------------------
 # Word lists (English news usage, not tied to any article)
@@ -174,7 +182,10 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "flew on", "travelled on", "traveled on", "continued on", "onward", "travel on",
        "travels on", "fly on", "flies on", "drive on", "drove on", "drives on", "sail on",
        "sailed on", "sails on", "head on", "heads on", "walk on", "walked on", "walks on",
-       "press on", "pressed on", "presses on")  # fmt: skip
+       "press on", "pressed on", "presses on", "row", "rows", "rowed", "rowing", "rowed on",
+       "paddle", "paddled", "paddling", "swam", "swim", "swims", "hike", "hiked", "hiking",
+       "trek", "trekked", "trekking", "biked", "skied", "kayaked", "pedalled",
+       "pedaled")  # fmt: skip
 _forms(_CROSS, "cross", "crosses", "crossed", "crossing")
 _forms(
     CueType("run", None, {k: v for k, v in _MOTION_PREPS.items() if v != "stop"}),
@@ -230,7 +241,18 @@ _forms(_GROUP_PRESENCE, "beat", "beats", "faced", "face", "faces", "facing", "lo
        "lose to", "loses to", "drew with", "draw with", "draws with", "defeated", "defeats",
        "thrashed", "edged", "won", "wins", "trained", "trains", "assembled", "assembles",
        "gathered", "gathers", "regrouped", "loaded")  # fmt: skip
-_forms(_PRESENCE, "waited", "wait", "waits", "waiting", "queued", "parked")
+_forms(
+    _PRESENCE,
+    "waited",
+    "wait",
+    "waits",
+    "waiting",
+    "queued",
+    "parked",
+    "stuck",
+    "stranded",
+    "marooned",
+)
 _forms(_STORM_FORM, "formed", "forms", "developed", "spawned", "spun up")
 _forms(
     CueType("dump", "stop", {**_PRESENCE_PREPS, "on": "stop", "over": "stop", "across": "stop"},
@@ -505,8 +527,9 @@ _SHIP_PREFIX_RE = re.compile(
 _SHIP_NOUN_RE = re.compile(
     r"\b(?:the\s+)?(?:[a-z-]+\s+)?(?:ship|vessel|carrier|ferry|yacht|liner|tanker|freighter|"
     r"icebreaker|frigate|destroyer|submarine|schooner|cutter|trawler|barque|clipper|"
-    r"cruiser|corvette|dhow|catamaran|trimaran)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]*"
-    r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|la))*)"
+    r"cruiser|corvette|dhow|catamaran|trimaran|aircraft|plane|airship|balloon|spacecraft|"
+    r"airliner|glider)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]*"
+    r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|la))*(?:\s+\d{1,3}\b)?)"
 )
 _RACE_RE = re.compile(
     r"\b(?P<name>Tour de France(?: Femmes)?|Giro d[’']Italia|Vuelta a Espa[ñn]a|Vuelta|"
@@ -530,7 +553,8 @@ _MOVER_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _SHIP_NOUN_RE: ("ship", "vessel", "carrier", "ferry", "yacht", "liner", "tanker",
                     "freighter", "icebreaker", "frigate", "destroyer", "submarine", "schooner",
                     "cutter", "trawler", "barque", "clipper", "cruiser", "corvette", "dhow",
-                    "catamaran", "trimaran"),
+                    "catamaran", "trimaran", "aircraft", "plane", "airship", "balloon",
+                    "spacecraft", "airliner", "glider"),
     _RACE_RE: ("Tour", "Giro", "Vuelta", "Dakar", "Rally", "Ocean Race", "Vend", "Clipper Race",
                "Iditarod", "Mille Miglia", "Cannonball Run", "Gumball 3000", "Peking to Paris",
                "Route du Rhum", "Sydney", "Transat Jacques Vabre", "Olympic torch", "Marathon"),
@@ -1346,7 +1370,10 @@ def _counted_group(items: list[Item]) -> None:
         and (items[k].low in _COUNTING_WORDS or _SCORE_RE.fullmatch(items[k].low))
     ):
         k += 1
-    if k == 0 or k >= len(items) or items[k].kind != "word":
+    counted = k
+    while k < len(items) and k < counted + 2 and items[k].kind == "demonym":
+        k += 1  # "Three British women"
+    if counted == 0 or k >= len(items) or items[k].kind != "word":
         return
     head = items[k].low
     if head not in _GROUP_MEMBER_HEADS:
@@ -1371,8 +1398,10 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
     if determiner in ("the",) and head in _RACE_NOUNS:
         return "race"
     if determiner in ("a", "an"):
-        # "A convoy of 20 lorries crossed ...": an unnamed group that travels in its own right.
-        return "group" if head in _GROUP_HEADS or head in _DESCRIBED_GROUP_HEADS else False
+        # "A convoy of 20 lorries crossed ...", "An evacuation train left ...": an unnamed
+        # group or vehicle that travels in its own right.
+        known = head in _GROUP_HEADS or head in _DESCRIBED_GROUP_HEADS or head in _GROUP_VEHICLES
+        return "group" if known else False
     if determiner in ("the", "this") and head in _GROUP_HEADS:
         return "group"
     if determiner in ("the", "these") and head in _GROUP_MEMBER_HEADS:
@@ -1390,13 +1419,18 @@ _GROUP_HEADS = frozenset(
      "orchestra", "choir", "troupe", "climbers", "hikers", "trekkers", "contingent", "group",
      "musicians", "quartet", "trio", "duo"}
 )  # fmt: skip
+# Vehicles that carry a group ("an evacuation train", "a chartered plane"); after "the" they
+# are the salient person's or the salient group's, whichever has travelled more.
+_GROUP_VEHICLES = frozenset({"train", "bus", "plane", "flight", "ferry", "boat", "coach"})
 # Plural people nouns that refer back to a group already travelling ("the officers" after "a
 # contingent of police officers") or, counted at the start of a sentence, introduce one
 # ("Several thousand migrants set off"); alone they are no one in particular.
 _GROUP_MEMBER_HEADS = frozenset(
     {"officers", "troops", "soldiers", "migrants", "refugees", "pilgrims", "marchers",
      "volunteers", "athletes", "delegates", "fans", "protesters", "peacekeepers", "medics",
-     "rescuers", "evacuees", "asylum-seekers", "cyclists", "runners", "walkers"}
+     "rescuers", "evacuees", "asylum-seekers", "cyclists", "runners", "walkers", "women",
+     "men", "rowers", "sailors", "adventurers", "explorers", "scientists", "researchers",
+     "students", "tourists", "passengers", "families", "climbers", "hikers", "swimmers"}
 )  # fmt: skip
 _COUNTING_WORDS = frozenset(
     {"several", "hundreds", "thousands", "dozens", "scores", "some", "about", "around",
@@ -1768,6 +1802,9 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         if it.kind in ("time", "demonym"):
             j += 1
             continue
+        if it.kind in ("name", "mover") and j == hit.last + 1 and hit.form in _TAKE_FORMS:
+            j += 1  # "will take it to Phoenix": the one taken, not a new subject
+            continue
         if it.kind in ("name", "mover"):
             if it.actor is not None and it.actor.anaphor in ("he", "she", "they", "it"):
                 break  # a new clause with its own subject
@@ -1832,6 +1869,9 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         low = it.low
         if low in _BOUNDARY_WORDS and not (low == "as" and role is None):
             break
+        if low in _TRIP_NOUNS and cue in (_FINISH, _START, _SETOFF):
+            j += 1  # "end the trip in Abidjan", "began the tour in Oslo": its object
+            continue
         if low in _CUE_FORMS and _starts_cue(items, j):
             break
         prep = _preposition_at(items, j)
@@ -1894,6 +1934,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         if (
             low in _FILLER_WORDS
             or low in _RESULT_NOUNS
+            or low in _DURATION_UNITS
+            or low == "nights"
             or low.endswith(("ern", "’s", "'s"))
             or low.isdigit()
             or _SCORE_RE.fullmatch(low)
@@ -2127,6 +2169,13 @@ def _cue_actor(
         owner = _noun_owner(items, hit, registry)
         if owner is not None:
             return owner
+    if (
+        state.actor_key is not None
+        and hit.index > 0
+        and items[hit.index - 1].low in ("and", "then")
+        and not hit.is_noun
+    ):
+        return state.actor_key  # "... then fly to Lomé and end the trip in Abidjan"
     depth = 0
     outside: list[Item] = []
     for it in prefix:  # names inside parentheses (photo credits) are not subjects
@@ -2142,11 +2191,20 @@ def _cue_actor(
         it for k, it in enumerate(prefix)
         if it.kind in ("name", "mover") and it.actor is not None and not (
             k > 0 and prefix[k - 1].low in ("by", "with", "to", "of", "from", "told", "and",
-                                             "than", "for", "between", "met", "meet")
+                                             "than", "for", "between", "met", "meet",
+                                             "themselves", "himself", "herself", "called",
+                                             "dubbed", "named", "nicknamed")
         )
     ]  # fmt: skip
     if subjects:
         candidates = subjects
+    if (
+        hit.form in _TAKE_FORMS
+        and hit.last + 1 < len(items)
+        and items[hit.last + 1].kind in ("name", "mover")
+        and items[hit.last + 1].actor is not None
+    ):
+        return _actor_key(items[hit.last + 1], registry)  # "the next leg takes him to Lomé"
     if hit.form in _HOST_FORMS and not _passive(items, hit):
         guest = _object_actor(items, hit)
         return _actor_key(guest, registry) if guest is not None else None
@@ -2183,9 +2241,26 @@ def _cue_actor(
         it for it in prefix
         if it.kind == "word" and it.low not in _SUBJECT_FILLERS and not it.low.endswith("ly")
     ]  # fmt: skip
-    if content and all(it.low in _TRIP_NOUNS for it in content) and len(content) <= 2:
-        # "The tour opened in Oslo": the journey of whoever the article follows.
+    if (
+        content
+        and all(it.low in _TRIP_NOUNS or "-" in it.low for it in content)
+        and len(content) <= 3
+        and content[-1].low in _TRIP_NOUNS
+    ):
+        # "The tour opened in Oslo", "The round-the-world journey began in Abu Dhabi": the
+        # journey of whoever the article follows.
         return state.actor_key or registry.last_any
+    if (
+        start > 0
+        and hit.index >= 2
+        and items[hit.index - 1].text == ","
+        and items[0].kind in ("name", "mover")
+        and items[0].actor is not None
+        and not any(it.kind in ("name", "mover") for it in items[1 : hit.index])
+    ):
+        # "An evacuation train carrying 300 people, many of them elderly, left Pokrovsk": the
+        # sentence's subject, across the apposition.
+        return _actor_key(items[0], registry)
     if any(it.low in _GROUP_WORDS or _is_capitalised(it.text) for it in content):
         return None  # someone else is the subject: "An advance team of officials travelled"
     for k, it in enumerate(prefix):
@@ -2211,6 +2286,14 @@ def _cue_actor(
     return registry.last_any
 
 
+def _no_new_subject(items: list[Item], first: int, cue: int) -> bool:
+    """Only fillers ("then", "and", "later") between the clause start and the cue."""
+    return all(
+        it.kind == "punct" or (it.kind == "word" and it.low in _SUBJECT_FILLERS)
+        for it in items[first:cue]
+    )
+
+
 def _main_clause_subject(items: list[Item], after: int) -> Item | None:
     """The name or mover right after the first comma that follows `after`."""
     for k in range(after + 1, len(items) - 1):
@@ -2227,6 +2310,9 @@ def _main_clause_subject(items: list[Item], after: int) -> Item | None:
     return None
 
 
+# "The tour will take him to Tunisia": the object is the one who travels.
+_TAKE_FORMS = frozenset({"take", "takes", "took", "taking", "bring", "brings", "brought",
+                         "carry", "carries", "carried"})  # fmt: skip
 _HOST_FORMS = frozenset(
     {
         "welcomed",
@@ -2334,13 +2420,20 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         return registry.describe("the " + anaphor.split(" ", 1)[1], "group", ref.titles)
     words = set(anaphor.split()[1:]) if " " in anaphor else set()
     head = anaphor.rsplit(" ", 1)[-1]
-    if ref.kind == "person" and head in _DESCRIBED_GROUP_HEADS and words:
-        group = registry.salient.get("group")
+    if (
+        ref.kind == "person"
+        and words
+        and (head in _DESCRIBED_GROUP_HEADS or head in _GROUP_VEHICLES or head in _VEHICLE_NOUNS)
+    ):
         person = registry.salient.get("person")
-        if group is not None and (
-            person is None or registry.moves[group] >= registry.moves[person]
-        ):
-            return group  # "The delegation will return": the team, not its coach
+        for carrier in ("group", "ship"):
+            other = registry.salient.get(carrier)
+            if other is not None and (
+                person is None or registry.moves[other] >= registry.moves[person]
+            ):
+                # "The delegation will return": the team, not its coach; "the plane" is the
+                # named aircraft the story follows, not its pilot.
+                return other
     if ref.kind == "person" and words & _PERSON_TITLES:
         found = registry.by_description(words, "person")
         if found is not None:
@@ -2553,6 +2646,18 @@ def extract_movements(
             ):
                 clause_text = _text_between(article.text, items, 0, hit.last)
             first_status = _cue_status(items, hit, clause_text, sentence.text, governed[0].role)
+            # "he will travel to Tunis, then fly to Lomé": the plan goes on without a subject.
+            inherit_plan = (
+                state.status == "planned"
+                and first_status in ("visited", "passed")
+                and (
+                    _no_new_subject(items, clause_start, hit.index)
+                    or items[hit.index - 1].low in ("and", "then")
+                )
+            )
+            if inherit_plan:
+                first_status = "planned"
+            state.status = first_status
             tense: Tense = "future" if first_status == "planned" else "past"
             cue_times = times_by_tense.get((sentence.index, tense))
             if cue_times is None:
@@ -2565,6 +2670,16 @@ def extract_movements(
                 times_by_tense[(sentence.index, tense)] = cue_times
             when, historical = _movement_time(items, cue_times, clause_start, clause_end,
                                               sentence, ref, context_date, wide_text)  # fmt: skip
+            if (
+                historical
+                and registry.kind_of(key) != "person"
+                and when is not None
+                and when.start is not None
+                and ref is not None
+                and (ref - (when.end or when.start)).days <= _LONG_JOURNEY_DAYS
+                and not _HISTORICAL_RE.search(wide_text)
+            ):
+                historical = False  # a crew "set out in April last year" is still under way
             for g in _drop_qualifiers(items, governed):
                 item = items[g.item_index]
                 mention = item.resolved
@@ -2578,6 +2693,8 @@ def extract_movements(
                 status = _cue_status(items, hit, clause_text, sentence.text, role)
                 if status is None:
                     continue
+                if inherit_plan:
+                    status = "planned"
                 if g.prep in ("toward", "towards") and status in ("visited", "reported"):
                     status = "planned"  # a heading, not an arrival
                 if (
@@ -2598,6 +2715,7 @@ def extract_movements(
                 movements.append(
                     Movement(
                         actor=actor_name,
+                        actor_kind=registry.kind_of(key),
                         article_id=article.id,
                         sentence_index=sentence.index,
                         start=rm.mention.start,
@@ -3072,6 +3190,9 @@ def _movement_time(
     return when, historical
 
 
+# How far back a ship, storm, race or group's dated movement can lie and still belong to the
+# journey the article reports (a year-long voyage); a person's trips are separate sooner.
+_LONG_JOURNEY_DAYS = 400
 _DURATION_UNITS = frozenset(
     {"hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year"}
 )

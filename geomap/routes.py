@@ -192,7 +192,9 @@ def _split_trips(movements: list[Movement], articles: dict[str, Article]) -> lis
             and not m.historical
             and any(o.article_id == m.article_id and not o.historical for o in clusters[-1])
         ):
-            gap = ARTICLE_TRIP_GAP_DAYS
+            # A storm, ship, race or group told by one article is on one long journey (a
+            # 257-day row across the Pacific); a person's trips months apart are separate.
+            gap = ARTICLE_TRIP_GAP_DAYS if m.actor_kind == "person" else 10_000
         if cluster_end is None or (span[0] - cluster_end).days > gap:
             clusters.append([m])
             cluster_end = span[1]
@@ -273,8 +275,12 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
     dated_days = [d for d in (_day_value(m) for m in trip) if d is not None]
     if not dated_days:
         # Only loose dates ("in July"): order by their start, then by the text.
-        loose = [m.when.start.toordinal() for m in trip if m.when and m.when.start]
-        dated_days = [float(d) for d in loose]
+        # Only loose dates ("in July"): their middles, as `estimate` below reads them.
+        dated_days = [
+            (m.when.start.toordinal() + (m.when.end or m.when.start).toordinal()) / 2.0
+            for m in trip
+            if m.when and m.when.start
+        ]
     trip_lo = min(dated_days) if dated_days else 0.0
     trip_hi = max(dated_days) if dated_days else 0.0
     by_article: dict[str, list[Movement]] = defaultdict(list)

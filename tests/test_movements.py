@@ -283,3 +283,23 @@ def test_salient_named_actor_keeps_the_description() -> None:
         "President Emmanuel Macron flew to Rome on Monday. The president later went to Belgrade."
     )
     assert {m.actor for m in titled} == {"Emmanuel Macron"}
+
+
+def test_plan_carries_over_coordinated_verbs_without_a_subject() -> None:
+    found = movements(
+        "Xi Jinping arrived in Paris on Monday. From Paris he will travel to Belgrade, then fly "
+        "to Budapest and end the trip in Rome."
+    )
+    assert found[0].place.name == "Paris" and found[0].status == "visited"
+    moves = by_place(found)
+    assert {moves[p].status for p in ("Belgrade", "Budapest", "Rome")} == {"planned"}
+
+
+def test_counted_group_and_named_aircraft_travel() -> None:
+    moves = movements(
+        "Three Russian women rowed into Rotterdam on Sunday. The solar aircraft Sun Glider 2 "
+        "landed in Bilbao, and its next leg will take it to Bayonne."
+    )
+    actors = {m.place.name: m.actor for m in moves}
+    assert actors["Rotterdam"] == "the women"
+    assert actors["Bilbao"] == actors["Bayonne"] == "Sun Glider 2"
