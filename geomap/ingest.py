@@ -686,8 +686,17 @@ def extract_html(html: str, name: str) -> HtmlPage:
 # Headers and front matter
 
 _HEADER_LINE = re.compile(
-    r"[ \t]*(title|source|url|published|date)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.I
+    r"[ \t]*(title|source|url|published|date|titre|publié|título|fuente|publicado|fecha|"
+    r"titel|quelle|veröffentlicht|datum|titolo|fonte|pubblicato|data)[ \t]*:[ \t]*(.*?)[ \t]*\r?$",
+    re.I,
 )
+# The same header keys in French, Spanish, German, Italian and Portuguese.
+_HEADER_SYNONYMS = {
+    "titre": "title", "título": "title", "titel": "title", "titolo": "title",
+    "fuente": "source", "quelle": "source", "fonte": "source",
+    "publié": "published", "publicado": "published", "veröffentlicht": "published",
+    "pubblicato": "published", "fecha": "date", "datum": "date", "data": "date",
+}  # fmt: skip
 _FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -728,7 +737,8 @@ def split_header(text: str, name: str = "") -> tuple[dict[str, Any], str]:
         match = _HEADER_LINE.fullmatch(line)
         if not match:
             return {}, text
-        header.setdefault(match.group(1).lower(), match.group(2))
+        key = match.group(1).lower()
+        header.setdefault(_HEADER_SYNONYMS.get(key, key), match.group(2))
         position = line_end + 1
 
 

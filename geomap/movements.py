@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from gazetteer.models import Place
+from geomap.foreign_movements import article_language, foreign_movements
 from geomap.models import (
     ActorKind,
     Article,
@@ -2535,6 +2536,9 @@ def extract_movements(
     article: Article, sentences: list[Sentence], resolved: list[ResolvedMention]
 ) -> list[Movement]:
     """Movements described by one article, in text order (one per sentence, place, actor)."""
+    language = article_language(article.text)
+    if language != "en":
+        return foreign_movements(article, sentences, resolved, language)
     ref = reference_date(article.text, article.published)
     by_sentence: dict[int, list[ResolvedMention]] = {}
     for rm in resolved:
