@@ -118,7 +118,10 @@ def peak_rss_mb() -> float:
 
 
 def measure_throughput(texts: list[tuple[str, str]]) -> list[Row]:
-    """analyse_article on every text in this process, after opening the gazetteer."""
+    """analyse_article on every text in this process, after opening the gazetteer.
+
+    Throughput counts CPU time (the target is per core): wall-clock time on a shared machine
+    also counts whatever else runs."""
     from gazetteer.store import Gazetteer
     from geomap.models import Article
     from geomap.pipeline import analyse_article, extract_toponyms
@@ -129,16 +132,16 @@ def measure_throughput(texts: list[tuple[str, str]]) -> list[Row]:
     articles = [Article(id=key, text=text) for key, text in texts]
     characters = sum(len(a.text) for a in articles)
 
-    started = time.perf_counter()
+    started = time.process_time()
     for article in articles:
         analyse_article(article, gazetteer)
-    full = time.perf_counter() - started
+    full = time.process_time() - started
     steady = current_rss_mb()
 
-    started = time.perf_counter()
+    started = time.process_time()
     for article in articles:
         extract_toponyms(article, gazetteer)
-    toponyms_only = time.perf_counter() - started
+    toponyms_only = time.process_time() - started
 
     n = len(articles)
     mean_chars = characters / n
@@ -148,7 +151,8 @@ def measure_throughput(texts: list[tuple[str, str]]) -> list[Row]:
             n / full,
             "articles/s",
             200,
-            f"{n} articles, mean {mean_chars:,.0f} chars; {characters / full / 1000:,.0f} kchar/s",
+            f"{n} articles, mean {mean_chars:,.0f} chars; {characters / full / 1000:,.0f} kchar/s"
+            "; CPU time",
         ),
         Row(
             "  recognise + resolve only (2nd pass)",

@@ -25,6 +25,7 @@ from typing import Literal
 
 from gazetteer.models import Place
 from geomap.foreign_movements import article_language, foreign_movements
+from geomap.gates import literal_gate, word_start_gate
 from geomap.models import (
     ActorKind,
     Article,
@@ -564,15 +565,12 @@ _MOVER_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
 
 # Each gate as one search: does the text hold any of the literals?
 _GATE_RES: dict[re.Pattern[str], re.Pattern[str]] = {
-    pattern: re.compile("|".join(re.escape(lit) for lit in literals))
-    for pattern, literals in _MOVER_GATES.items()
+    pattern: literal_gate(literals) for pattern, literals in _MOVER_GATES.items()
 }
 
 
 # Every literal of every gate: a text without any has no mover at all.
-_ANY_GATE_RE = re.compile(
-    "|".join(re.escape(lit) for literals in _MOVER_GATES.values() for lit in literals)
-)
+_ANY_GATE_RE = literal_gate(lit for literals in _MOVER_GATES.values() for lit in literals)
 
 
 def _gated(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -950,15 +948,19 @@ def _sentence_spans(
     sentence: Sentence,
     mentions: list[ResolvedMention],
     times: list[TimeExpression],
+    may_move: bool | None = None,
 ) -> list[Item]:
     """The sentence's multi-word items (named movers, place mentions, times) in text order,
-    overlaps removed: what `_items_in` keeps whole while it cuts the rest into words."""
+    overlaps removed: what `_items_in` keeps whole while it cuts the rest into words.
+    `may_move`: whether the text passes `_ANY_GATE_RE`, when the caller knows already."""
     base = sentence.start
     text = sentence.text
-    movers = _mover_spans(text, base) if _ANY_GATE_RE.search(text) is not None else []
+    if may_move is None:
+        may_move = _ANY_GATE_RE.search(text) is not None
+    movers = _mover_spans(text, base) if may_move else []
     spans: list[Item] = list(movers)
     for rm in sorted(mentions, key=lambda r: r.mention.start):
-        if any(rm.mention.start < x.end and rm.mention.end > x.start for x in movers):
+        if movers and any(rm.mention.start < x.end and rm.mention.end > x.start for x in movers):
             continue
         kind: ItemKind
         if rm.mention.demonym:
@@ -1025,13 +1027,14 @@ def _add_span(spans: list[Item], item: Item) -> None:
         spans.append(item)
 
 
-# How each token text splits into items, as (kind, start, end, text, low) relative to the
-# token: a pure function of the text, cached across sentences and articles.
-_TokenShape = tuple[tuple[ItemKind, int, int, str, str], ...]
-_TOKEN_SHAPES: dict[str, _TokenShape] = {}
+# How each whitespace-delimited chunk of text splits into items, as (kind, start, end, text,
+# low) relative to the chunk: a pure function of the chunk, cached across sentences and
+# articles. Tokens never span whitespace, so a text's items are its chunks' items in turn.
+_ChunkShape = tuple[tuple[ItemKind, int, int, str, str], ...]
+_CHUNK_SHAPES: dict[str, _ChunkShape] = {}
 
 
-def _token_shape(token: str) -> _TokenShape:
+def _token_shape(token: str) -> _ChunkShape:
     if not token[0].isalnum():
         return (("punct", 0, len(token), token, token.casefold()),)
     if token[-1] == "." and len(token) > 1:
@@ -1043,20 +1046,37 @@ def _token_shape(token: str) -> _TokenShape:
     return (("word", 0, len(token), token, token.casefold()),)
 
 
+def _chunk_shape(chunk: str) -> _ChunkShape:
+    if chunk.isalnum():
+        return (("word", 0, len(chunk), chunk, chunk.casefold()),)  # one plain word
+    shape: list[tuple[ItemKind, int, int, str, str]] = []
+    for m in _TOKEN_RE.finditer(chunk):
+        at = m.start()
+        shape += [(kind, at + begin, at + end, word, low)
+                  for kind, begin, end, word, low in _token_shape(m.group())]  # fmt: skip
+    return tuple(shape)
+
+
 def _add_words(items: list[Item], text: str, first: int, last: int, base: int) -> None:
-    """Append the word and punctuation items of text[first:last] (`base`: text's offset)."""
+    """Append the word and punctuation items of text[first:last] (`base`: text's offset).
+
+    Cut at whitespace first (str.split is far faster than the token pattern), then each
+    chunk by its cached shape."""
     append = items.append
-    shapes = _TOKEN_SHAPES
+    shapes = _CHUNK_SHAPES
     if len(shapes) > 200_000:
         shapes.clear()
-    for m in _TOKEN_RE.finditer(text, first, last):  # no lookbehind: as on the slice
-        token = m.group()
-        shape = shapes.get(token)
+    find = text.find
+    at = first
+    for chunk in text[first:last].split():
+        at = find(chunk, at)  # only whitespace lies between `at` and the chunk
+        shape = shapes.get(chunk)
         if shape is None:
-            shape = shapes[token] = _token_shape(token)
-        start = base + m.start()
+            shape = shapes[chunk] = _chunk_shape(chunk)
+        start = base + at
         for kind, begin, end, word, low in shape:
             append(Item(kind, start + begin, start + end, word, low))
+        at += len(chunk)
 
 
 _ROMAN = re.compile(r"[IVX]+")
@@ -1074,7 +1094,7 @@ def _find_names(
     registry only answers lookups; `lookups`, when given, records them and their answers."""
     out_ranges: list[tuple[int, int, str, frozenset[str], ActorKind]] = []
     # Only capitalised words can start a name: jump from one to the next.
-    starts = [k for k, it in enumerate(items) if it.text[:1].isupper() and it.kind == "word"]
+    starts = [k for k, it in enumerate(items) if it.kind == "word" and it.text[0].isupper()]
     next_start = 0
     i = 0
     while next_start < len(starts):
@@ -1124,7 +1144,7 @@ def _find_names(
         )
         if (
             name_words
-            and not any(low in _NOT_NAME_WORDS for low in name_lows[: -1 if club_name else None])
+            and _NOT_NAME_WORDS.isdisjoint(name_lows[: -1 if club_name else None])
             and not any(w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) for w in name_words)
             and len(name_words) <= 5
         ):
@@ -1165,7 +1185,7 @@ def _find_names(
                 first = i + start_k
                 last = i + start_k + len(name_words) - 1
                 name = " ".join(name_words)
-                name = re.sub(r"[’']s$", "", name)
+                name = _POSSESSIVE_END_RE.sub("", name)
                 out_ranges.append((first, last, name, frozenset(titles), kind))
         i = j
     for first, last, name, title_set, kind in reversed(out_ranges):
@@ -1270,9 +1290,12 @@ _AIRCRAFT_FIRST_WORDS = frozenset(a.split()[0] for a in _LEADER_AIRCRAFT)
 
 def _find_anaphors(items: list[Item]) -> None:
     """Mark pronouns and definite descriptions that can refer to an actor."""
-    for i in range(len(items) - 2, -1, -1):
-        if items[i].low not in _AIRCRAFT_FIRST_WORDS:
-            continue
+    # One scan finds both the aircraft names' first words and the anaphors' starts.
+    found = [k for k, it in enumerate(items) if it.low in _ANAPHOR_OR_AIRCRAFT_WORDS]
+    # Right to left, so that a replacement leaves the earlier indices valid.
+    aircraft = [i for i in found if items[i].low in _AIRCRAFT_FIRST_WORDS and i < len(items) - 1]
+    replaced = False
+    for i in reversed(aircraft):
         window = items[i : i + 3]
         if all(w.kind == "word" for w in window) and " ".join(w.low for w in window) in (
             _LEADER_AIRCRAFT
@@ -1281,10 +1304,14 @@ def _find_anaphors(items: list[Item]) -> None:
             ref = ActorRef("person", None, anaphor="his plane")
             items[i : i + 3] = [Item("mover", window[0].start, window[-1].end, text,
                                      text.casefold(), actor=ref)]  # fmt: skip
-    _counted_group(items)
+            replaced = True
+    if _counted_group(items):
+        replaced = True
+    if replaced:  # the indices found have moved
+        found = [k for k, it in enumerate(items) if it.low in _ANAPHOR_STARTS]
     # Only pronouns and determiners start one: visit those (in order), tracking how far
     # earlier replacements have shortened the list.
-    starts = [k for k, it in enumerate(items) if it.low in _ANAPHOR_STARTS and it.kind == "word"]
+    starts = [k for k in found if items[k].low in _ANAPHOR_STARTS and items[k].kind == "word"]
     shift = 0
     resume = 0  # the first index the left-to-right reading has not yet passed
     for k in starts:
@@ -1358,9 +1385,10 @@ def _find_anaphors(items: list[Item]) -> None:
 # Determiners that start a description ("the storm", "his train", "a convoy").
 _DESCRIPTION_STARTS = frozenset({"his", "her", "its", "their", "the", "this", "a", "an"})
 _ANAPHOR_STARTS = frozenset(_PRONOUNS) | _DESCRIPTION_STARTS
+_ANAPHOR_OR_AIRCRAFT_WORDS = _ANAPHOR_STARTS | _AIRCRAFT_FIRST_WORDS
 
 
-def _counted_group(items: list[Item]) -> None:
+def _counted_group(items: list[Item]) -> bool:
     """ "Several thousand migrants set off ...", "About 400 officers flew ...": a counted group
     opening the sentence is a traveller, known from then on as "the migrants"."""
     k = 0
@@ -1375,13 +1403,14 @@ def _counted_group(items: list[Item]) -> None:
     while k < len(items) and k < counted + 2 and items[k].kind == "demonym":
         k += 1  # "Three British women"
     if counted == 0 or k >= len(items) or items[k].kind != "word":
-        return
+        return False
     head = items[k].low
     if head not in _GROUP_MEMBER_HEADS:
-        return
+        return False
     ref = ActorRef("group", None, anaphor="a " + head, titles=frozenset({head}))
     items[: k + 1] = [Item("mover", items[0].start, items[k].end, "the " + head, "the " + head,
                            actor=ref)]  # fmt: skip
+    return True
 
 
 def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[False]:
@@ -2558,16 +2587,18 @@ def extract_movements(
         times: list[TimeExpression] = []
         if (
             has_place
-            or len(sentence.text.split()) <= _HEADING_MAX_WORDS
+            or len(sentence.text.split(None, _HEADING_MAX_WORDS)) <= _HEADING_MAX_WORDS
             or _CAPITALISED_TIME_RE.search(sentence.text)
         ):
             times = _without_dateline(sentence, find_time_expressions(sentence.text, ref))
-        spans = _sentence_spans(sentence, mentions, times)
+        may_move = _ANY_GATE_RE.search(sentence.text) is not None
+        spans = _sentence_spans(sentence, mentions, times, may_move)
         if storm_names:
             spans = _with_storm_names(spans, sentence, storm_names)
-        readings.append(_SentenceReading(sentence, spans, times, has_place))
+            may_move = may_move or any(sp.kind == "mover" for sp in spans)
+        readings.append(_SentenceReading(sentence, spans, times, has_place, may_move))
     for reading in readings:
-        if not _may_name_actor(reading.sentence.text):
+        if not _may_name_actor(reading.sentence.text, reading.may_move):
             continue  # nothing the first pass would register
         found: list[Item] = []
         for items in reading.naming_segments(registry):
@@ -2804,12 +2835,18 @@ class _SentenceReading:
     """A sentence's spans and times, with its items built only where they are read."""
 
     def __init__(
-        self, sentence: Sentence, spans: list[Item], times: list[TimeExpression], has_place: bool
+        self,
+        sentence: Sentence,
+        spans: list[Item],
+        times: list[TimeExpression],
+        has_place: bool,
+        may_move: bool,
     ) -> None:
         self.sentence = sentence
         self.spans = spans
         self.times = times
         self.has_place = has_place
+        self.may_move = may_move  # passes `_ANY_GATE_RE`: may hold a named mover
         self._whole: list[Item] | None = None
         self._segments: list[tuple[int, int, bool]] | None = None
         self._segment_items: dict[int, list[Item]] = {}
@@ -2830,14 +2867,16 @@ class _SentenceReading:
             first = 0
             for m in _BARRIER_RE.finditer(text):
                 at = m.start()
-                if any(s <= at < e for s, e in inside):
+                if inside and any(s <= at < e for s, e in inside):
                     continue
                 segments.append((first, at, False))
                 first = at + 1
             segments.append((first, len(text), False))
             movers = [sp.start - base for sp in self.spans if sp.kind == "mover"]
             self._segments = [
-                (s, e, any(s <= at < e for at in movers)) for s, e, _ in segments if e > s
+                (s, e, bool(movers) and any(s <= at < e for at in movers))
+                for s, e, _ in segments
+                if e > s
             ]
         return self._segments
 
@@ -2896,21 +2935,23 @@ class _SentenceReading:
         return None
 
 
-_CAPITALISED_TIME_RE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
-    r"Yesterday|Today|Tomorrow|Tonight)"
-)
+_CAPITALISED_TIME_RE = word_start_gate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon",
+     "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Yesterday", "Today", "Tomorrow", "Tonight")
+)  # fmt: skip
 # Two capitalised words in a row (maybe joined by a particle), or a named mover: what the
-# first pass registers as an actor.
+# first pass registers as an actor. (r"\b[A-Z]" written as a capital with no word character
+# before it: a leading \b would make the engine try every position, a capital it scans for.)
 _MULTI_CAPITAL_RE = re.compile(
-    r"\b[A-Z][^\s]*\s+(?:(?:" + "|".join(sorted(_NAME_PARTICLES)) + r")\s+)?[A-Z]"
+    r"[A-Z](?<!\w\w)[^\s]*\s+(?:(?:" + "|".join(sorted(_NAME_PARTICLES)) + r")\s+)?[A-Z]"
 )
 
 
-def _may_name_actor(text: str) -> bool:
+def _may_name_actor(text: str, may_move: bool) -> bool:
+    """`may_move`: whether the text passes `_ANY_GATE_RE`."""
     return bool(
         _MULTI_CAPITAL_RE.search(text)
-        or _ANY_GATE_RE.search(text) is not None
+        or may_move
         and (
             _gated_any(_SHIP_NOUN_RE, text)
             or _gated_any(_RACE_RE, text)
@@ -3207,9 +3248,11 @@ def _heading_date(
     sentence: Sentence, times: list[TimeExpression], current: dt.date | None
 ) -> dt.date | None:
     """Live blogs: a line that is just a date ("Tuesday 12 September") dates what follows."""
-    words = sentence.text.split()
     dated = [t for t in times if t.span.start is not None and t.span.start == t.span.end]
-    if dated and len(words) <= _HEADING_MAX_WORDS:
+    if not dated:
+        return current
+    words = sentence.text.split()
+    if len(words) <= _HEADING_MAX_WORDS:
         covered = sum(len(t.text.split()) for t in times)
         if covered >= len(words) - 2:
             return dated[0].span.start

@@ -140,13 +140,13 @@ def make_token(
 
 
 _UPPERCASE = "".join(sorted(c for c in map(chr, range(0x3000)) if c.isupper()))
+# A capital not after a word character or a period, then initials ("U.S.") or a word. (The
+# capital comes first, the look back after it: so the engine scans for capitals quickly.)
 CAPITALISED_TOKEN_RE = re.compile(
-    rf"(?<![\w.])(?:(?:[{re.escape(_UPPERCASE)}]\.)(?:[^\W\d_]\.)+"
-    rf"|[{re.escape(_UPPERCASE)}](?:\w|[’'\-‐‑](?=\w))*)"
+    rf"[{re.escape(_UPPERCASE)}](?<![\w.].)(?:\.(?:[^\W\d_]\.)+|(?:\w|[’'\-‐‑](?=\w))*)"
 )
 _WORD_CHAR_RE = re.compile(r"\w")
-_WORD_BEFORE_RE = re.compile(r"(\w+)\W{1,2}$")
-_WORD_AFTER_RE = re.compile(r"\W{1,2}(\w+)")
+_WORD_AFTER_RE = re.compile(r"\W{1,2}(\w+)")  # the word before: the same on reversed text
 _CONTEXT = 30  # characters looked at on each side for the neighbouring word
 
 
@@ -168,8 +168,10 @@ def tokenize(article: Article, sentences: Sequence[Sentence]) -> list[Token]:
                 word = word[:-2]
             initial = first and not _WORD_CHAR_RE.search(text, sentence.start, start)
             first = False
-            before_match = _WORD_BEFORE_RE.search(
-                text, max(sentence.start, start - _CONTEXT), start
+            # Matched backwards: a search for r"(\w+)\W{1,2}$" tries every character. (The
+            # same as that search here: a sentence holds no line break for $ to stop at.)
+            before_match = _WORD_AFTER_RE.match(
+                text[max(sentence.start, start - _CONTEXT) : start][::-1]
             )
             after_match = _WORD_AFTER_RE.match(text, end, min(sentence.end, end + _CONTEXT))
             tokens.append(
@@ -180,7 +182,7 @@ def tokenize(article: Article, sentences: Sequence[Sentence]) -> list[Token]:
                     sentence.index,
                     initial,
                     word.lower(),
-                    before_match.group(1).lower() if before_match else "",
+                    before_match.group(1)[::-1].lower() if before_match else "",
                     after_match.group(1).lower() if after_match else "",
                 )
             )

@@ -16,6 +16,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from geomap.gates import literal_gate
 from geomap.models import TimeSpan
 
 Tense = Literal["past", "future"]
@@ -205,7 +206,7 @@ _HAS_DIGIT = re.compile(r"\d")
 
 # Each guard as one search over the text (or its lowercase form).
 _GUARD_RES: dict[str, tuple[bool, re.Pattern[str]]] = {
-    kind: (lowercase, re.compile("|".join(re.escape(lit) for lit in literals)))
+    kind: (lowercase, literal_gate(literals))
     for kind, (lowercase, literals) in _PATTERN_GUARDS.items()
 }
 # Tighter guards for the patterns a lone digit lets through: what each must contain.
@@ -213,11 +214,28 @@ _GUARD_RES["clock"] = (False, re.compile(r"\d(?:[:.]\d|\s?[apAP])"))  # 6:30, 6 
 _GUARD_RES["year"] = (False, re.compile(r"(?:1[89]|20)\d\d"))
 
 
-def _may_match(kind: str, text: str, low: str, has_digit: bool) -> bool:
-    if kind in _DIGIT_KINDS and not has_digit:
-        return False
-    lowercase, guard = _GUARD_RES[kind]
-    return guard.search(low if lowercase else text) is not None
+# Each pattern with its guard: (kind, pattern, lowercase?, guard, needs a digit?).
+_GUARDED_PATTERNS = [
+    (kind, pattern, *_GUARD_RES[kind], kind in _DIGIT_KINDS) for kind, pattern in _PATTERNS
+]
+
+
+def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns whose guards pass; a guard shared by several (the month names) is
+    searched once."""
+    low = text.lower()
+    has_digit = _HAS_DIGIT.search(text) is not None
+    verdicts: dict[re.Pattern[str], bool] = {}
+    kinds: list[tuple[str, re.Pattern[str]]] = []
+    for kind, pattern, lowercase, guard, needs_digit in _GUARDED_PATTERNS:
+        if needs_digit and not has_digit:
+            continue
+        passed = verdicts.get(guard)
+        if passed is None:
+            passed = verdicts[guard] = guard.search(low if lowercase else text) is not None
+        if passed:
+            kinds.append((kind, pattern))
+    return kinds
 
 
 _FUTURE_RE = re.compile(
@@ -468,10 +486,7 @@ def find_time_expressions(
     text: str, published: dt.date | None, tense: Tense | None = None
 ) -> list[TimeExpression]:
     """Every time expression in `text`, left to right, overlaps resolved longest-first."""
-    low = text.lower()
-    has_digit = _HAS_DIGIT.search(text) is not None
-    kinds = [(kind, pattern) for kind, pattern in _PATTERNS
-             if _may_match(kind, text, low, has_digit)]  # fmt: skip
+    kinds = _candidate_patterns(text)
     if not kinds:
         return []  # no digit, month, weekday or day-part word: nothing can match
     found: list[tuple[int, int, str, re.Match[str]]] = []
@@ -591,8 +606,6 @@ def reference_date(text: str, published: dt.date | None) -> dt.date | None:
     date on its dateline ("SEOUL, Sept. 13 (Yonhap) —"), else None."""
     if published is not None:
         return published
-    years = [int(y) for y in re.findall(r"\b(" + _YEAR_RE + r")\b", text)]
-    latest_year = max(years) if years else None
     for line in text.splitlines()[:12]:
         m = _DATELINE_RE.match(line)
         if m:
@@ -601,6 +614,7 @@ def reference_date(text: str, published: dt.date | None) -> dt.date | None:
                 exprs_year = stamp[0].span.start.year if stamp[0].span.start else None
                 if exprs_year is not None:
                     return stamp[0].span.start
+                latest_year = _latest_year(text)  # only here: a scan of the whole text
                 if latest_year is not None:
                     month_day = re.search(_MONTH_RE + r"\s+([0-3]?\d)", m.group("date"))
                     if month_day:
@@ -612,13 +626,20 @@ def reference_date(text: str, published: dt.date | None) -> dt.date | None:
     return None
 
 
+def _latest_year(text: str) -> int | None:
+    years = [int(y) for y in _YEAR_WORD_RE.findall(text)]
+    return max(years) if years else None
+
+
+_YEAR_WORD_RE = re.compile(r"\b(" + _YEAR_RE + r")\b")
+
+
 def reference_year(text: str, published: dt.date | None) -> int | None:
     """The year an article's news belongs to, for telling earlier trips apart."""
     ref = reference_date(text, published)
     if ref is not None:
         return ref.year
-    years = [int(y) for y in re.findall(r"\b(" + _YEAR_RE + r")\b", text)]
-    return max(years) if years else None
+    return _latest_year(text)
 
 
 def time_of_day_rank(value: str | None) -> int:
