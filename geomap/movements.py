@@ -1564,6 +1564,17 @@ for _lengths in _CUE_LENGTHS_BY_FIRST.values():
     _lengths.sort(reverse=True)
 
 
+# The longest content word of each cue form: a sentence holding none of them has no cue.
+_CUE_FUNCTION_WORDS = frozenset(
+    "his her its their will were was is are be been being into through under down up back on "
+    "in at to of the a an out off over".split()
+)
+_CUE_KEY_WORDS = frozenset(
+    max([w for w in form.split() if w not in _CUE_FUNCTION_WORDS] or form.split(), key=len)
+    for form in _CUE_FORMS
+)
+
+
 def _find_cues(items: list[Item]) -> list[CueHit]:
     hits: list[CueHit] = []
     i = 0
@@ -2583,7 +2594,10 @@ def extract_movements(
     storm_names = _bare_storm_names(article.text)
     for sentence in sentences:
         mentions = by_sentence.get(sentence.index, [])
-        has_place = any(rm.place is not None for rm in mentions)
+        # A sentence without a cue word moves no one: it is read like one without a place.
+        has_place = any(rm.place is not None for rm in mentions) and not _CUE_KEY_WORDS.isdisjoint(
+            _FOLDED_WORD_RE.findall(sentence.text.casefold())
+        )
         times: list[TimeExpression] = []
         if (
             has_place
