@@ -57,6 +57,7 @@ _MOTION_PREPS: dict[str, Role] = {
     "toward": "destination", "towards": "destination", "into": "destination",
     "onto": "destination", "back to": "destination", "via": "pass", "through": "pass",
     "across": "pass", "over": "pass", "past": "pass", "along": "pass", "by way of": "pass",
+    "around": "pass", "round": "pass",
     "in": "stop", "at": "stop", "near": "stop", "off": "stop", "outside": "stop",
     "inside": "stop",
 }  # fmt: skip
@@ -1910,6 +1911,15 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         low = it.low
         if low in _BOUNDARY_WORDS and not (low == "as" and role is None):
             break
+        if low in _COMPASS_WORDS and j + 1 < len(items) and items[j + 1].low == "of":
+            # "made landfall south of Vilanculos": near it, unless a distance says how far.
+            far = j > 0 and items[j - 1].low in _DISTANCE_UNITS
+            # "from Zuwara, west of Tripoli": after a place it only says where that place is.
+            role = None if far or since_place <= 2 else cue.preps.get("near", "stop")
+            current_prep = "near"
+            content = 0
+            j += 2
+            continue
         if low in _TRIP_NOUNS and cue in (_FINISH, _START, _SETOFF):
             j += 1  # "end the trip in Abidjan", "began the tour in Oslo": its object
             continue
@@ -1995,6 +2005,10 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
 # A match result inside a clause of travel: "ended the tour with a 1-0 win over X in Dublin".
 _RESULT_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw", "triumph", "rout"})
 _SCORE_RE = re.compile(r"[\d,.]+|\d+[-–]\d+")
+_COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west"}
+)  # fmt: skip
 _STOPOVER_PURPOSES = frozenset({"refuel", "rest", "regroup", "resupply", "refit", "recover"})
 _FACILITY_NOUNS = frozenset(
     {
@@ -2111,6 +2125,8 @@ def _is_modifier(items: list[Item], j: int) -> bool:
     k = j + 1
     if k < len(items) and items[k].kind == "word" and items[k].low in ("’s", "'s"):
         return True
+    if _names_an_event(items, k):
+        return True  # "for the Pacific Islands Forum": an event's name, not where one goes
     possessive = (
         (k < len(items) and items[k].kind == "word" and items[k].low in ("’s", "'s"))
         or (k + 1 < len(items) and items[k].text in ("'", "’") and items[k + 1].low == "s")
@@ -2145,6 +2161,24 @@ def _is_modifier(items: list[Item], j: int) -> bool:
             return False
         words += 1
         k += 1
+    return False
+
+
+# Last words of the names of meetings and bodies named after a place ("Pacific Islands Forum").
+_EVENT_NAME_HEADS = frozenset(
+    {"forum", "summit", "conference", "games", "council", "assembly", "festival", "cup",
+     "championship", "championships", "expo", "fair", "congress", "dialogue", "talks",
+     "convention", "symposium", "week", "open", "marathon", "grand", "prix"}
+)  # fmt: skip
+
+
+def _names_an_event(items: list[Item], k: int) -> bool:
+    """Capitalised words from `k` that end in an event or body's head noun."""
+    for it in items[k : k + 3]:
+        if it.kind != "word" or not _is_capitalised(it.text):
+            return False
+        if it.low in _EVENT_NAME_HEADS:
+            return True
     return False
 
 

@@ -358,7 +358,7 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
 _COMPLETION_RE = re.compile(
     r"\b(?:ended|ends|wrapped up|wraps up|finished|finishes|concluded|concludes|completed|"
     r"completes|rounded off|rounds off|at the end of|(?:last|final) (?:show|concert|stop|leg|"
-    r"stage|match|game|day|night|port of call))\b"
+    r"stage|match|game|day|night|port of call)|finish line|finishing line)\b"
 )
 
 
