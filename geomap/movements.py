@@ -2645,6 +2645,8 @@ def extract_movements(
             spans = _with_storm_names(spans, sentence, storm_names)
             may_move = may_move or any(sp.kind == "mover" for sp in spans)
         readings.append(_SentenceReading(sentence, spans, times, has_place, may_move))
+    if not any(r.has_place for r in readings):
+        return []  # no sentence with both a place and a cue: no one moves
     for reading in readings:
         if not _may_name_actor(reading.sentence.text, reading.may_move):
             continue  # nothing the first pass would register
@@ -2659,7 +2661,10 @@ def extract_movements(
     # Sentences with a place are read whole; the others only for their likely subject (the
     # first name, named mover or referring expression), which `_update_salience` applies.
     prepared: list[tuple[Sentence, list[Item], list[TimeExpression]]] = []
-    for reading in readings:
+    # Salience only flows forward: sentences after the last one that can move someone matter
+    # no more (their names are registered above, for the final display names).
+    last_moving = max((k for k, r in enumerate(readings) if r.has_place), default=-1)
+    for reading in readings[: last_moving + 1]:
         sentence = reading.sentence
         if reading.has_place:
             items = reading.named(-1, registry)
