@@ -13,12 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geopy.distance import EARTH_RADIUS
 
 from gazetteer.models import Candidate, Place
-from gazetteer.names import normalize_name
+from gazetteer.names import ascii_fold, normalize_name
 from geomap.models import Article, Mention, ResolvedMention
 from geomap.recognise import usable_candidates
 
@@ -67,12 +68,47 @@ COUNTRY_NAMESAKE_PENALTY = 3.0
 LOCAL_RADIUS_KM = 120.0
 LOCAL_WEIGHT = 2.0
 LOCAL_MAX_SUPPORT = 3
+# Only firm anchors vouch for a town's neighbourhood (_is_firm): a pick made with at least this
+# confidence, by a name of its own (not _borrowed), from a name used as a place. Otherwise wrong
+# guesses vouch for each other ("Manchester" read as Paterson, New Jersey, puts "Dublin" in
+# Pennsylvania).
+LOCAL_ANCHOR_CONFIDENCE = 0.25
+# Nor does a small namesake of a capital or of a city this big: it was itself a guess against the
+# famous place ("Edinburgh" read as the Indiana town would put "Dublin" in Indiana).
+FAMOUS_NAMESAKE_POPULATION = 500_000
+# Kinds that never vouch: a national capital is mostly named for its government ("Washington
+# said"), which says nothing of where the story's small towns are; a sea's point is nowhere.
+NOT_LOCAL_ANCHOR_KINDS = frozenset({"country", "continent", "capital", "sea"})
+OWN_NAME_TYPES = frozenset({"main", "alias", "abbreviation", "demonym"})
+_NAME_KEY_WORDS = {"saint": "st", "sainte": "st", "ste": "st", "fort": "ft", "mount": "mt"}
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 ABSTAIN_BELOW = 0.15
 PAIR_GAP_RE = re.compile(r",\s{0,2}(?:the\s)?")
 DATELINE_TAIL_RE = re.compile(r"\s?(?:\(|,|-|–|—)")
 DATELINE_AGENCY_RE = re.compile(r"\s?\([A-Z][A-Za-z]{1,12}\)")  # "(AP)", "(Reuters)"
 DATELINE_AREA_PENALTY = 3.0
 AREA_KINDS = frozenset({"country", "continent", "admin1", "sea", "region"})
+# "the North Pole", "reached the Big Bend": English gives towns no article, and features one. A
+# town read for a name said with "the" and not used as a modifier ("the Paris attacks") loses
+# against a feature of the same name.
+THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
+THE_NAME_END_RE = re.compile(
+    r"\s?(?:[.,;:!?)\]'\"’”]|$|(?:in|to|on|at|from|for|and|or|of|with|by|after|before|"
+    r"since|until|where|was|is|has|had|were|are|into|onto|itself)\b)"
+)
+THE_TOWN_PENALTY = 3.0
+FEATURE_KINDS = frozenset(
+    {"region", "sea", "river", "lake", "island", "mountain", "site", "continent"}
+)
+TOWN_KINDS = frozenset({"city", "capital", "admin2"})
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """A place an earlier pick resolved a name to, and whether it may vouch for its neighbours."""
+
+    place: Place
+    firm: bool
 
 
 @dataclass
@@ -84,9 +120,12 @@ class _Name:
     candidates: list[Candidate] = field(default_factory=list)
     paired_with: list[str] = field(default_factory=list)  # norms of "X, Y" partners
     dateline: bool = False  # opens a line in capitals: "WASHINGTON (AP) -"
+    with_the: bool = False  # said as "the X" and not as a modifier: a feature's way (THE_BEFORE_RE)
     countries_named: frozenset[str] = frozenset()  # countries this name is the name of
     place: Place | None = None
     confidence: float = 0.0
+    borrowed: bool = False  # the chosen place goes by another candidate's name (_borrowed)
+    small_namesake: bool = False  # the chosen place shares its name with a capital or big city
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -163,6 +202,10 @@ def _collect_names(
         entry.mentions.append(mention)
         if mention.surface.isupper() and _is_dateline(text, mention):
             entry.dateline = True
+        if THE_BEFORE_RE.search(text, max(0, mention.start - 4), mention.start) and (
+            THE_NAME_END_RE.match(text, mention.end)
+        ):
+            entry.with_the = True
     ordered = sorted(mentions, key=lambda m: m.start)
     for left, right in zip(ordered, ordered[1:], strict=False):
         if PAIR_GAP_RE.fullmatch(text[left.end : right.start]):
@@ -188,7 +231,7 @@ def _score(
     names: dict[str, _Name],
     country_votes: Counter[str],
     region_votes: Counter[tuple[str, str]],
-    anchors: Sequence[Place],
+    anchors: Sequence[_Anchor],
 ) -> float:
     place = candidate.place
     score = prior_score(candidate)
@@ -247,6 +290,12 @@ def _score(
         and any(c.place.kind in ("city", "capital") for c in entry.candidates)
     ):
         score -= DATELINE_AREA_PENALTY  # a dateline names the city the story was filed from
+    if (
+        entry.with_the
+        and place.kind in TOWN_KINDS
+        and any(c.place.kind in FEATURE_KINDS for c in entry.candidates)
+    ):
+        score -= THE_TOWN_PENALTY
     for partner_norm in entry.paired_with:
         partner = names.get(partner_norm)
         if partner is None or partner.place is None:
@@ -257,21 +306,79 @@ def _score(
         if same_country and (other.kind == "country" or in_region):
             score += PAIR_WEIGHT
     # A place named twice ("Mexico City" ... "Mexico") is no neighbour of itself.
-    neighbours = [a for a in anchors if a.id != place.id]
+    neighbours = [a for a in anchors if a.place.id != place.id]
     if neighbours and place.kind not in ("country", "continent"):
-        distances = [distance_km(place.lat, place.lon, a.lat, a.lon) for a in neighbours]
+        distances = [
+            distance_km(place.lat, place.lon, a.place.lat, a.place.lon) for a in neighbours
+        ]
         score += NEARNESS_WEIGHT * math.exp(-min(distances) / NEARNESS_SCALE_KM)
         # The local lexicon: a town surrounded by the article's other places is the one meant,
         # even against a capital or a country of the same name ("Dublin" among Ohio towns).
-        # A national capital is mostly named for its government ("Washington said"), which
-        # says nothing of where the story's small towns are.
-        local = sum(
-            1
-            for a, d in zip(neighbours, distances, strict=True)
-            if d <= LOCAL_RADIUS_KM and a.kind != "capital"
-        )
-        score += LOCAL_WEIGHT * min(local, LOCAL_MAX_SUPPORT)
+        # Only firm anchors count (_is_firm), and not for a place reached by another's name
+        # (_borrowed). The centre of a state or region alone is too vague a neighbourhood to
+        # overturn a capital or big city: "New Jersey" does not put "Dublin" in Pennsylvania.
+        if not _borrowed(candidate, entry):
+            local = [
+                a.place
+                for a, d in zip(neighbours, distances, strict=True)
+                if a.firm and d <= LOCAL_RADIUS_KM
+            ]
+            if (
+                local
+                and all(p.kind in AREA_KINDS for p in local)
+                and _has_big_namesake(candidate, entry)
+            ):
+                local = []
+            score += LOCAL_WEIGHT * min(len(local), LOCAL_MAX_SUPPORT)
     return score
+
+
+def _has_big_namesake(candidate: Candidate, entry: _Name, big: int = BIG_CITY_POPULATION) -> bool:
+    """Whether another reading of the name is a national capital or a city of `big` people."""
+    return any(
+        c.place.id != candidate.place.id
+        and (c.place.kind == "capital" or c.place.population >= big)
+        and c.place.kind in ("city", "capital")
+        for c in entry.candidates
+    )
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name's words with accents and abbreviations folded: "St. Paul" is "Saint Paul"."""
+    words = _NON_ALNUM.sub(" ", ascii_fold(normalize_name(name))).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return tuple(_NAME_KEY_WORDS.get(w, w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def _same_name(variant: str, name: str) -> bool:
+    """Whether a variant is the name itself, spelt otherwise or cut short.
+
+    "St. Paul" is Saint Paul, "New York" New York City, "Jefferson" Jeffersontown; but
+    "Charleston" is not St. Charles.
+    """
+    a, b = "".join(_name_words(variant)), "".join(_name_words(name))
+    shorter, longer = sorted((a, b), key=len)
+    return a == b or (len(shorter) >= 4 and shorter in longer)
+
+
+def _borrowed(candidate: Candidate, entry: _Name) -> bool:
+    """A place reached by an old or foreign name that is another candidate's own name.
+
+    "Charleston" is among the variants of St. Charles, Illinois, and "Manchester" among those of
+    Paterson, New Jersey; yet other candidates are called so. Such a reading may win on its
+    own merits (Bombay), but its neighbours say nothing about which place is meant, and it
+    vouches for no neighbour either. "St. Paul" (Saint Paul) and "New York" (New York City) are
+    the places' own names, only spelt short.
+    """
+    if candidate.name_type in OWN_NAME_TYPES:
+        return False
+    if _same_name(candidate.matched_name, candidate.place.name):
+        return False
+    return any(
+        c.name_type in OWN_NAME_TYPES and c.place.id != candidate.place.id for c in entry.candidates
+    )
 
 
 def _choose(scored: Sequence[tuple[float, Candidate]]) -> tuple[Place | None, float]:
@@ -287,6 +394,19 @@ def _choose(scored: Sequence[tuple[float, Candidate]]) -> tuple[Place | None, fl
     confidence = round(min(1.0, confidence * (0.5 + 0.5 * strength)), 3)
     place = scored[best_index][1].place
     return (place if confidence >= ABSTAIN_BELOW else None), confidence
+
+
+def _is_firm(entry: _Name) -> bool:
+    """Whether a pick may vouch for its neighbours (LOCAL_ANCHOR_CONFIDENCE and below)."""
+    place = entry.place
+    return (
+        place is not None
+        and place.kind not in NOT_LOCAL_ANCHOR_KINDS
+        and entry.confidence >= LOCAL_ANCHOR_CONFIDENCE
+        and not entry.borrowed
+        and not entry.small_namesake
+        and not all(m.embedded for m in entry.mentions)
+    )
 
 
 def resolve_mentions(
@@ -314,19 +434,24 @@ def resolve_mentions(
     )
     for _round in range(2):
         anchors = [
-            e.place
+            _Anchor(e.place, _is_firm(e))
             for e in names.values()
             if e.place is not None and e.place.kind not in ("country", "continent")
         ]
         for entry in order:
             own = votes[entry.norm]
             context = total_votes - own  # a name is no evidence for itself
-            others = [a for a in anchors if entry.place is None or a.id != entry.place.id]
+            others = [a for a in anchors if entry.place is None or a.place.id != entry.place.id]
             scored = [
                 (_score(c, entry, names, context, region_votes, others), c)
                 for c in entry.candidates
             ]
             entry.place, entry.confidence = _choose(scored)
+            chosen = [c for _, c in scored if entry.place and c.place.id == entry.place.id]
+            entry.borrowed = any(_borrowed(c, entry) for c in chosen)
+            entry.small_namesake = any(
+                _has_big_namesake(c, entry, FAMOUS_NAMESAKE_POPULATION) for c in chosen
+            )
 
     resolved: list[ResolvedMention] = []
     for mention in mentions:

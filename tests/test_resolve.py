@@ -6,7 +6,7 @@ from conftest import make_article
 from geopy.distance import great_circle
 
 from geomap.recognise import find_mentions
-from geomap.resolve import resolve_mentions
+from geomap.resolve import _same_name, resolve_mentions
 
 
 def resolve(text: str, gazetteer):  # type: ignore[no-untyped-def]
@@ -65,3 +65,69 @@ def test_dateline_names_the_city(gazetteer) -> None:  # type: ignore[no-untyped-
 def test_english_county_in_a_british_story(gazetteer) -> None:  # type: ignore[no-untyped-def]
     found = resolve("Police in Norfolk and Suffolk, England, searched near Ipswich.", gazetteer)
     assert near(found["Norfolk"], 52.65, 1.0, km=100)
+
+
+def test_local_lexicon_picks_the_town_among_its_neighbours(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Storms knocked out power in Dublin on Monday. Crews from Hilliard, Worthington and "
+        "Columbus worked through the night."
+    )
+    assert near(resolve(text, gazetteer)["Dublin"], 40.10, -83.11)
+
+
+def test_guessed_namesakes_do_not_vouch_for_each_other(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # A tour from Europe to the US: neither Edinburgh, Indiana nor the centre of New Jersey
+    # puts the last stop in a small American Dublin.
+    text = (
+        "The band played in Oslo and Edinburgh, then in New Jersey, Houston and Las Vegas, "
+        "and closed the tour in Dublin."
+    )
+    assert near(resolve(text, gazetteer)["Dublin"], 53.35, -6.26)
+
+
+def test_a_borrowed_name_does_not_vouch(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Manchester" is an old name of Paterson, New Jersey; read so, it must not pull Dublin
+    # into Pennsylvania.
+    text = "Manchester United played in New Jersey, then flew back across the Atlantic to Dublin."
+    assert near(resolve(text, gazetteer)["Dublin"], 53.35, -6.26)
+
+
+def test_a_town_reached_by_another_towns_name_gets_no_local_support(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Charleston" is an alternate name of St. Charles, Illinois, beside Elgin and Geneva; the
+    # towns called Charleston by their own name keep the name.
+    text = "The storm hit Elgin and Geneva, then passed near Charleston overnight."
+    found = resolve(text, gazetteer)["Charleston"]
+    assert found.place is not None and found.place.name == "Charleston"
+
+
+def test_name_variants() -> None:
+    assert _same_name("St. Paul", "Saint Paul")
+    assert _same_name("New York", "New York City")
+    assert not _same_name("Charleston", "St. Charles")
+    assert not _same_name("Manchester", "Paterson")
+
+
+def test_the_geographic_north_pole(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "The icebreaker left Svalbard, crossed the sea ice and reached the North Pole in August."
+    assert near(resolve(text, gazetteer)["North Pole"], 90.0, 0.0)
+
+
+def test_the_north_pole_in_an_american_story(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Said with "the", the name is the feature, not North Pole, Alaska, even beside "US".
+    text = "A US Navy submarine surfaced at the North Pole after a voyage under the sea ice."
+    assert near(resolve(text, gazetteer)["North Pole"], 90.0, 0.0)
+
+
+def test_the_as_a_modifier_keeps_the_town(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("The North Pole city council in Alaska met near Fairbanks.", gazetteer)
+    assert near(found["North Pole"], 64.75, -147.35)
+
+
+def test_north_pole_alaska_keeps_its_town(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("Snow fell on North Pole, Alaska, and on Fairbanks.", gazetteer)
+    assert near(found["North Pole"], 64.75, -147.35)
+
+
+def test_the_geographic_south_pole(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("The expedition skied across Antarctica to the South Pole.", gazetteer)
+    assert near(found["South Pole"], -90.0, 0.0)
