@@ -336,8 +336,14 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
                 estimate = trip_hi + 0.5 if m.role == "destination" else trip_lo
         if not dated_days:
             estimate = 0.0
-        elif m.when is not None and m.when.time_of_day:
-            # "In the evening he flew back": the day from the text around it, the hour from it.
+        elif (
+            m.when is not None
+            and m.when.time_of_day
+            and not (same_sentence and estimate == same_sentence[0][1])
+        ):
+            # "In the evening he flew back": the day from the text around it, the hour from it
+            # (within one sentence the text's order stands: "pass near X overnight before
+            # heading out to sea on Thursday").
             estimate = int(estimate) + time_of_day_rank(m.when.time_of_day) / 1440.0
         out.append(_Keyed(m, estimate, False, rank, ROLE_RANK[m.role]))
     if not dated_days:
