@@ -536,7 +536,7 @@ _SHIP_NOUN_RE = re.compile(
 )
 _RACE_RE = re.compile(
     r"\b(?P<name>Tour de France(?: Femmes)?|Giro d[’']Italia|Vuelta a Espa[ñn]a|Vuelta|"
-    r"Tour Down Under|Tour of [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?|Tour de [A-Z][\w’'-]+|"
+    r"Tour Down Under|Tour of (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?|Tour de [A-Z][\w’'-]+|"
     r"Dakar Rally|Paris[- ]Dakar|Rally [A-Z][\w’'-]+|[A-Z][\w’'-]+ Rally|Safari Rally|"
     r"Volvo Ocean Race|Ocean Race|Vend[ée]e Globe|Clipper Race|Iditarod|"
     r"Mille Miglia|Cannonball Run|Gumball 3000|Peking to Paris|"
@@ -2194,6 +2194,14 @@ def _clause_start(items: list[Item], index: int) -> int:
             continue
         if it.kind == "punct" and (it.text in _BOUNDARY_PUNCT or it.text == "."):
             return k + 1
+        if (
+            it.kind == "word"
+            and it.low == "than"
+            and k > 0
+            and items[k - 1].low in ("more", "less", "fewer", "other")
+        ):
+            k -= 1  # "A convoy of more than 1,000 vehicles ... arrived": a number, no clause
+            continue
         if it.kind == "word" and it.low in _BOUNDARY_WORDS:
             # "The ship, which blocked the canal, arrived": skip the relative clause.
             if (
@@ -2517,6 +2525,12 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         return registry.salient["group"]  # "the caravan" of migrants, not of a rally
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
+        if key is None and ref.kind in ("race", "ship", "storm"):
+            # "The five-day race started": the article's one named race, even if it was
+            # never a subject before ("won the third stage of the Tour of the Alps").
+            named = [k for k, a in registry.actors.items()
+                     if a.kind == ref.kind and k not in registry.descriptions]  # fmt: skip
+            key = named[0] if len(named) == 1 else None
         description = _description_actor(anaphor, ref.kind)
         if description is None:
             return key

@@ -368,6 +368,9 @@ _COMPLETION_RE = re.compile(
 )
 
 
+_RETELLING_RE = re.compile(r"\b(?:first|initially|originally|had (?:first |earlier )?\w+ed)\b")
+
+
 def _summary_lead(movements: list[Movement]) -> Movement | None:
     """The article's first movement when it is dated, the latest that happened, in its first
     sentence, and that sentence tells of a journey's end or the text after it goes back to
@@ -388,7 +391,12 @@ def _summary_lead(movements: list[Movement]) -> Movement | None:
         and m.when is not None and m.when.start is not None and m.when.start.toordinal() < day - 1
         for m in movements
     )  # fmt: skip
-    return first if steps_back or _COMPLETION_RE.search(first.sentence) else None
+    # "The convoy first headed west": the text goes back to how the journey began.
+    retold = any(
+        m.sentence_index > first.sentence_index and _RETELLING_RE.search(m.sentence)
+        for m in movements
+    )
+    return first if steps_back or retold or _COMPLETION_RE.search(first.sentence) else None
 
 
 def _sentence_order(keyed: list[_Keyed]) -> dict[int, int]:
