@@ -2782,6 +2782,16 @@ def extract_movements(
                 and not _HISTORICAL_RE.search(wide_text)
             ):
                 historical = False  # a crew "set out in April last year" is still under way
+            if (
+                not historical
+                and registry.kind_of(key) == "person"
+                and when is not None
+                and when.end is not None
+                and ref is not None
+                and (ref - when.end).days > _EARLIER_TRIP_DAYS
+                and _PAST_PERFECT_RE.search(clause_text)
+            ):
+                historical = True  # "Meloni had flown to Tunis in April": an earlier trip
             for g in _drop_qualifiers(items, governed):
                 item = items[g.item_index]
                 mention = item.resolved
@@ -3305,6 +3315,10 @@ def _movement_time(
 # How far back a ship, storm, race or group's dated movement can lie and still belong to the
 # journey the article reports (a year-long voyage); a person's trips are separate sooner.
 _LONG_JOURNEY_DAYS = 400
+# A person's movement told in the past perfect and dated a week or more before the article
+# belongs to an earlier trip.
+_EARLIER_TRIP_DAYS = 6
+_PAST_PERFECT_RE = re.compile(r"\bhad (?:\w+ly )?(?:\w+ed|flown|gone|been|made|left|met|come)\b")
 _DURATION_UNITS = frozenset(
     {"hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year"}
 )

@@ -195,7 +195,9 @@ def _split_trips(movements: list[Movement], articles: dict[str, Article]) -> lis
             # A storm, ship, race or group told by one article is on one long journey (a
             # 257-day row across the Pacific); a person's trips months apart are separate.
             gap = ARTICLE_TRIP_GAP_DAYS if m.actor_kind == "person" else 10_000
-        if cluster_end is None or (span[0] - cluster_end).days > gap:
+        # An earlier trip the text marks ("had flown to Tunis in April") is its own trip.
+        switched = bool(clusters) and clusters[-1][-1].historical != m.historical
+        if cluster_end is None or switched or (span[0] - cluster_end).days > gap:
             clusters.append([m])
             cluster_end = span[1]
         else:
