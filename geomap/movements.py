@@ -142,6 +142,24 @@ _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "la
        "got to", "gets to", "come ashore", "came ashore", "comes ashore", "put in",
        "put into", "puts in", "arrival")  # fmt: skip
 _forms(_REACH, "reach", "reaches", "reached", "reaching")
+_forms(
+    _RETURN,
+    "heading home",
+    "head home",
+    "heads home",
+    "headed home",
+    "flew home",
+    "fly home",
+    "flies home",
+    "flying home",
+    "sailed home",
+    "sailing home",
+    "went home",
+    "going home",
+    "travelled home",
+    "traveled home",
+    "drove home",
+)
 _forms(_RETURN, "return", "returns", "returned", "returning", "came back", "come back",
        "comes back", "went back", "go back", "headed back", "flew back", "sailed back",
        "got back", "returned home", "return home", "fly back", "flies back", "flying back",
@@ -232,7 +250,8 @@ _forms(_STORM_HIT, "hit", "hits", "hitting", "struck", "strike", "strikes", "str
        "slam", "slams", "slammed", "slamming", "batter", "batters", "battered", "battering",
        "lash", "lashes", "lashed", "lashing", "pound", "pounds", "pounded", "pounding",
        "ravage", "ravaged", "ravages", "pummel", "pummelled", "pummeled", "buffet", "buffeted",
-       "brush", "brushed", "brushes", "graze", "grazed", "weaken", "weakened", "weakens",
+       "brush", "brushed", "brushes", "brushing", "tore", "tears", "tearing", "ripped",
+       "rips", "ripping", "graze", "grazed", "weaken", "weakened", "weakens",
        "weakening", "strengthen", "strengthened", "intensify", "intensified",
        "intensifies", "dissipate", "dissipated", "dissipates", "stall", "stalled",
        "inundate", "inundated", "flood", "flooded", "drench", "drenched",
@@ -260,7 +279,8 @@ _forms(_STORM_FORM, "formed", "forms", "developed", "spawned", "spun up")
 _forms(
     CueType("dump", "stop", {**_PRESENCE_PREPS, "on": "stop", "over": "stop", "across": "stop"},
             only="storm"),
-    "dumping", "dumped", "dumps", "dropping", "dropped", "unleashed", "unleashing",
+    "dumping", "dumped", "dumps", "dropping", "dropped", "unleashed", "unleashing", "bringing",
+    "brought", "brings",
 )  # fmt: skip
 # Nouns of travel: "his trip to X", "a visit to X", "a stop at X", "the stage from X to Y".
 _forms(_NOUN_TRIP, "trip", "trips", "journey", "voyage", "flight", "tour of", "stage",
@@ -762,6 +782,7 @@ class ActorRegistry:
         self.words: set[str] = set()  # every word of every key: what a one-word name can be
         self.descriptions: set[str] = set()  # keys of actors known only by a description
         self.moves: Counter[str] = Counter()  # movements read so far, per actor key
+        self.couple: str | None = None  # a person last described with company ("the couple")
 
     def reset_mentions(self) -> None:
         for actor in self.actors.values():
@@ -1354,11 +1375,14 @@ def _find_anaphors(items: list[Item]) -> None:
                 ):
                     break  # "the container ship Ever Given": the name follows
                 if kind is not False:
-                    while (  # "the prime minister": the whole title, not "the prime"
+                    while (  # "the prime minister", "the royal couple": the whole title
                         kind == "person"
                         and j + 1 < len(items)
                         and items[j + 1].kind == "word"
-                        and items[j + 1].low in _PERSON_HEAD_NOUNS
+                        and (
+                            items[j + 1].low in _PERSON_HEAD_NOUNS
+                            or items[j + 1].low in _THE_PERSON_HEADS
+                        )
                     ):
                         j += 1
                         words.append(items[j].low)
@@ -1450,6 +1474,7 @@ _GROUP_HEADS = frozenset(
      "orchestra", "choir", "troupe", "climbers", "hikers", "trekkers", "contingent", "group",
      "musicians", "quartet", "trio", "duo"}
 )  # fmt: skip
+_COUPLE_HEADS = frozenset({"couple", "pair", "duo", "entourage", "delegation"})
 # Vehicles that carry a group ("an evacuation train", "a chartered plane"); after "the" they
 # are the salient person's or the salient group's, whichever has travelled more.
 _GROUP_VEHICLES = frozenset({"train", "bus", "plane", "flight", "ferry", "boat", "coach"})
@@ -2492,7 +2517,10 @@ def _actor_key(item: Item, registry: ActorRegistry) -> str | None:
         return None
     if ref.name is not None and ref.kind is not None:
         return registry.add(ref.name, ref.kind, ref.titles)
-    return _resolve_anaphor(ref, registry)
+    key = _resolve_anaphor(ref, registry)
+    if key is not None and (ref.anaphor or "").rsplit(" ", 1)[-1] in _COUPLE_HEADS:
+        registry.couple = key  # "they" may refer to this person and company from now on
+    return key
 
 
 def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
@@ -2540,7 +2568,9 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         ):
             return key
         # Nobody named to refer back to: the description itself is the actor.
-        kind: ActorKind = "group" if head in _DESCRIBED_GROUP_HEADS else ref.kind
+        kind: ActorKind = (
+            "group" if head in _DESCRIBED_GROUP_HEADS or head in _GROUP_VEHICLES else ref.kind
+        )
         return registry.describe(description, kind, ref.titles)
     if anaphor in ("it", "its", "its crew"):
         last = registry.last_any
@@ -2554,8 +2584,10 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         return things[0] if len(things) == 1 else None
     if anaphor == "they":
         last = registry.last_any
-        if last is not None and registry.kind_of(last) in ("race", "ship", "group"):
-            return last
+        if last is not None and (
+            registry.kind_of(last) in ("race", "ship", "group") or last == registry.couple
+        ):
+            return last  # "The royal couple ... They returned to Sydney"
         return None
     return registry.last_any
 
@@ -2572,8 +2604,10 @@ def _description_actor(anaphor: str, kind: ActorKind) -> str | None:
     if not anaphor.startswith("the "):
         return None
     head = anaphor.rsplit(" ", 1)[-1]
-    if kind == "person" and (head in _PERSON_HEAD_NOUNS or head in _DESCRIBED_GROUP_HEADS):
-        return anaphor
+    if kind == "person" and (
+        head in _PERSON_HEAD_NOUNS or head in _DESCRIBED_GROUP_HEADS or head in _GROUP_VEHICLES
+    ):
+        return anaphor  # "the train set off from Paris" with no one aboard named: the train
     if kind == "ship" and head in _DESCRIBED_SHIP_HEADS:
         return anaphor
     if kind == "group" and head in _GROUP_HEADS:
@@ -2602,7 +2636,7 @@ def _cue_status(
         if words & _PLANNED_ADJECTIVES:
             planned = True
     if form in ("bound", "en route") or form.startswith("on ") or (
-        form.endswith("ing") and role == "destination"
+        form.split()[0].endswith("ing") and role == "destination"
         and re.search(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?" + re.escape(form), prefix_low)
     ):  # fmt: skip
         planned = True  # under way, not yet there

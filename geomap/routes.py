@@ -336,6 +336,8 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
                 estimate = min(after)
             else:
                 estimate = trip_hi + 0.5 if m.role == "destination" else trip_lo
+        if m.status == "planned" and _is_return(m) and m.role == "destination":
+            estimate = max(estimate, trip_hi + 1.0)  # a planned way home ends the journey
         if not dated_days:
             estimate = 0.0
         elif (
@@ -475,7 +477,8 @@ def _same_place(a: Movement, b: Movement) -> bool:
 
 def _is_return(m: Movement) -> bool:
     """ "returned to", "flew back to", "came back": the text says the place is revisited."""
-    return m.cue.startswith(RETURN_CUES) or "back" in m.cue.split()
+    words = m.cue.split()
+    return m.cue.startswith(RETURN_CUES) or "back" in words or "home" in words
 
 
 def _merge_stops(keyed: list[_Keyed]) -> list[_StopBuild]:
