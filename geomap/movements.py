@@ -57,7 +57,7 @@ _MOTION_PREPS: dict[str, Role] = {
     "toward": "destination", "towards": "destination", "into": "destination",
     "onto": "destination", "back to": "destination", "via": "pass", "through": "pass",
     "across": "pass", "over": "pass", "past": "pass", "along": "pass", "by way of": "pass",
-    "around": "pass", "round": "pass",
+    "around": "pass", "round": "pass", "close to": "stop",
     "in": "stop", "at": "stop", "near": "stop", "off": "stop", "outside": "stop",
     "inside": "stop",
 }  # fmt: skip
@@ -67,7 +67,7 @@ _PRESENCE_PREPS: dict[str, Role] = {
 }  # fmt: skip
 _ARRIVAL_PREPS: dict[str, Role] = {
     **_MOTION_PREPS, "in": "destination", "at": "destination", "on": "destination",
-    "near": "destination",
+    "near": "destination", "close to": "destination",
 }  # fmt: skip
 _DEPARTURE_PREPS: dict[str, Role] = {
     **_MOTION_PREPS, "in": "origin", "at": "origin", "on": "origin", "near": "origin",
@@ -75,6 +75,7 @@ _DEPARTURE_PREPS: dict[str, Role] = {
 }  # fmt: skip
 _PASS_PREPS: dict[str, Role] = {
     **_MOTION_PREPS, "in": "pass", "at": "pass", "near": "pass", "into": "destination",
+    "close to": "pass",
 }  # fmt: skip
 PREPOSITIONS = sorted(
     set(_MOTION_PREPS) | set(_PRESENCE_PREPS) | {"with", "by", "of", "about", "against",
@@ -172,7 +173,8 @@ _forms(_LEAVE, "leave", "leaves", "left", "leaving", "depart", "departs", "depar
 _forms(_SETOFF, "set off", "sets off", "setting off", "set out", "sets out", "setting out",
        "set sail", "sets sail", "setting sail", "embark", "embarks", "embarked", "embarking",
        "board", "boards", "boarded", "boarding", "took off", "take off", "takes off",
-       "taking off", "departed from", "began", "begin", "begins", "beginning")  # fmt: skip
+       "taking off", "departed from", "began", "begin", "begins", "beginning", "lifted off",
+       "lift off", "lifts off")  # fmt: skip
 _forms(_START, "start", "starts", "started", "starting", "start in", "opened", "opens",
        "rolled out",
        "rolls out", "get under way", "got under way", "gets under way", "kicked off",
@@ -1161,6 +1163,9 @@ def _find_names(
             name_lows and name_lows[0] in _NOT_NAME_WORDS and name_lows[0] not in ("al", "el", "de")
         ):
             name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
+        if name_lows and name_lows[-1] in _PLACE_NAME_HEADS:
+            i = j  # "the Great St Bernard Pass", "Canterbury Cathedral": a place, not a person
+            continue
         club_name = _club_words(name_lows) or (
             len(name_lows) == 1 and name_lows[0] in _CLUB_SUFFIXES  # "United" for the club
         )
@@ -1218,6 +1223,14 @@ def _find_names(
         items[first : last + 1] = [Item("name", start, end, name, name.casefold(), actor=ref)]
 
 
+# Last words of the names of places and buildings: such a name is no person.
+_PLACE_NAME_HEADS = frozenset(
+    {"pass", "river", "mountain", "mountains", "mount", "bay", "lake", "valley", "cathedral",
+     "square", "bridge", "castle", "church", "station", "airport", "street", "road", "avenue",
+     "park", "palace", "stadium", "hall", "island", "islands", "sea", "strait", "gulf",
+     "canal", "port", "harbour", "harbor", "beach", "falls", "peninsula", "desert", "abbey",
+     "basilica", "temple", "mosque", "cemetery", "museum", "tower", "gate", "gorge", "glacier"}
+)  # fmt: skip
 # Words that make a place name a sports club ("Leeds United", "Real Madrid").
 _CLUB_SUFFIXES = frozenset(
     {"united", "city", "rovers", "wanderers", "athletic", "albion", "hotspur", "rangers",
@@ -1362,8 +1375,17 @@ def _find_anaphors(items: list[Item]) -> None:
             while (
                 j < len(items)
                 and j - i <= 4
-                and items[j].kind in ("word", "demonym")
-                and (items[j].kind == "demonym" or not items[j].text[0].isdigit())
+                and (
+                    items[j].kind in ("word", "demonym")
+                    # "the top US diplomat": a country as a modifier inside the description
+                    or (
+                        items[j].kind == "place"
+                        and j + 1 < len(items)
+                        and items[j + 1].kind == "word"
+                        and items[j + 1].low in _ANAPHOR_HEADS
+                    )
+                )
+                and (items[j].kind != "word" or not items[j].text[0].isdigit())
             ):
                 words.append(items[j].low)
                 head = items[j].low
@@ -1387,6 +1409,10 @@ def _find_anaphors(items: list[Item]) -> None:
                         j += 1
                         words.append(items[j].low)
                     anaphor = " ".join([low, *words])
+                    if low in ("a", "an"):
+                        members = _members_after(items, j)
+                        if members is not None:
+                            anaphor = "a " + members  # "A group of 12 pilgrims": the pilgrims
                     ref = ActorRef(
                         kind if kind else None,
                         None,
@@ -1413,6 +1439,32 @@ _ANAPHOR_STARTS = frozenset(_PRONOUNS) | _DESCRIPTION_STARTS
 _ANAPHOR_OR_AIRCRAFT_WORDS = _ANAPHOR_STARTS | _AIRCRAFT_FIRST_WORDS
 
 
+def _members_after(items: list[Item], j: int) -> str | None:
+    """ "(a group) of 12 pilgrims": the plural noun naming the members, if one follows."""
+    k = j + 1
+    if k >= len(items) or items[k].low != "of":
+        return None
+    k += 1
+    while (
+        k < len(items)
+        and k < j + 6
+        and items[k].kind in ("word", "demonym", "place")
+        and (
+            items[k].low in _COUNTING_WORDS
+            or _SCORE_RE.fullmatch(items[k].low)
+            or items[k].kind != "word"
+        )
+    ):
+        k += 1
+    if (
+        k < len(items)
+        and items[k].kind == "word"
+        and (items[k].low in _GROUP_MEMBER_HEADS or items[k].low.endswith(("ists", "ers")))
+    ):
+        return items[k].low
+    return None
+
+
 def _counted_group(items: list[Item]) -> bool:
     """ "Several thousand migrants set off ...", "About 400 officers flew ...": a counted group
     opening the sentence is a traveller, known from then on as "the migrants"."""
@@ -1425,13 +1477,15 @@ def _counted_group(items: list[Item]) -> bool:
     ):
         k += 1
     counted = k
-    while k < len(items) and k < counted + 2 and items[k].kind == "demonym":
-        k += 1  # "Three British women"
+    while k < len(items) and k < counted + 2 and items[k].kind in ("demonym", "place"):
+        k += 1  # "Three British women", "Two Spanish balloonists"
     if counted == 0 or k >= len(items) or items[k].kind != "word":
         return False
     head = items[k].low
-    if head not in _GROUP_MEMBER_HEADS:
-        return False
+    if head not in _GROUP_MEMBER_HEADS and not (
+        head.endswith(("ists", "ers")) and head not in _NOT_NAME_WORDS
+    ):
+        return False  # "Two Spanish balloonists", "Four climbers": agents in the plural
     ref = ActorRef("group", None, anaphor="a " + head, titles=frozenset({head}))
     items[: k + 1] = [Item("mover", items[0].start, items[k].end, "the " + head, "the " + head,
                            actor=ref)]  # fmt: skip
@@ -1498,7 +1552,7 @@ _COUNTING_WORDS = frozenset(
 _THE_PERSON_HEADS = frozenset(
     {"train", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage", "cortege",
      "armoured", "armored", "couple", "singer", "presidential", "papal", "royal", "pontiff",
-     "visitor", "guest", "delegation"}
+     "visitor", "guest", "delegation", "pair"}
 )  # fmt: skip
 # Title words that, after "the", refer back to a person ("the leader", "the pontiff").
 _PERSON_HEAD_NOUNS = _PERSON_TITLES - {
@@ -1936,6 +1990,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         low = it.low
         if low in _BOUNDARY_WORDS and not (low == "as" and role is None):
             break
+        if low in _PURPOSE_WORDS:
+            break  # "a tour aimed at securing a ceasefire in Gaza": the aim, not the route
         if low in _COMPASS_WORDS and j + 1 < len(items) and items[j + 1].low == "of":
             # "made landfall south of Vilanculos": near it, unless a distance says how far.
             far = j > 0 and items[j - 1].low in _DISTANCE_UNITS
@@ -2030,6 +2086,7 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
 # A match result inside a clause of travel: "ended the tour with a 1-0 win over X in Dublin".
 _RESULT_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw", "triumph", "rout"})
 _SCORE_RE = re.compile(r"[\d,.]+|\d+[-–]\d+")
+_PURPOSE_WORDS = frozenset({"aimed", "aiming", "designed", "intended", "meant"})
 _COMPASS_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "north-east", "north-west", "south-east", "south-west"}
@@ -2534,7 +2591,12 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     if (
         ref.kind == "person"
         and words
-        and (head in _DESCRIBED_GROUP_HEADS or head in _GROUP_VEHICLES or head in _VEHICLE_NOUNS)
+        and (
+            head in _DESCRIBED_GROUP_HEADS
+            or head in _GROUP_VEHICLES
+            or head in _VEHICLE_NOUNS
+            or head in _COUPLE_HEADS
+        )
     ):
         person = registry.salient.get("person")
         for carrier in ("group", "ship"):

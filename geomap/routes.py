@@ -283,7 +283,13 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             for m in trip
             if m.when and m.when.start
         ]
-    trip_lo = min(dated_days) if dated_days else 0.0
+    # Loose dates ("in June") reach back further than the exact ones sometimes do.
+    loose_middles = [
+        (m.when.start.toordinal() + m.when.end.toordinal()) / 2.0
+        for m in trip
+        if m.when and m.when.start and m.when.end
+    ]
+    trip_lo = min(dated_days + loose_middles) if dated_days else 0.0
     trip_hi = max(dated_days) if dated_days else 0.0
     by_article: dict[str, list[Movement]] = defaultdict(list)
     for m in trip:
