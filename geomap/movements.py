@@ -2451,6 +2451,20 @@ def _cue_actor(
     return registry.last_any
 
 
+def _before_planned_main(items: list[Item], hit: CueHit) -> bool:
+    """ "After talks in Jerusalem, the diplomat is due to fly back": a fronted "after" clause
+    of a planned main clause is planned too."""
+    if not items or items[0].low not in ("after", "following", "before"):
+        return False
+    comma = next(
+        (k for k in range(hit.last + 1, len(items)) if items[k].text == ","), None
+    )  # fmt: skip
+    if comma is None or any(it.text == "," for it in items[: hit.index]):
+        return False
+    tail = " ".join(it.low for it in items[comma + 1 : comma + 8])
+    return _PLANNED_RE.search(tail) is not None
+
+
 def _no_new_subject(items: list[Item], first: int, cue: int) -> bool:
     """Only fillers ("then", "and", "later") between the clause start and the cue."""
     return all(
@@ -2852,7 +2866,7 @@ def extract_movements(
                     _no_new_subject(items, clause_start, hit.index)
                     or items[hit.index - 1].low in ("and", "then")
                 )
-            )
+            ) or (first_status in ("visited", "passed") and _before_planned_main(items, hit))
             if inherit_plan:
                 first_status = "planned"
             state.status = first_status
