@@ -382,7 +382,7 @@ _DESCRIPTOR_NOUNS = frozenset(
      "republic", "territory", "enclave", "exclave", "peninsula", "resort", "hub", "gateway",
      "seaport", "harbour", "harbor", "settlement", "hamlet", "metropolis", "megacity",
      "archipelago", "atoll", "valley", "waters", "shores", "banks", "mouth", "islet", "tip",
-     "edge", "part", "parts", "interior"}
+     "edge", "part", "parts", "interior", "summit", "top", "peak", "foot"}
 )  # fmt: skip
 
 _NEGATION_RE = re.compile(
@@ -2598,8 +2598,9 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
     anaphor = ref.anaphor or ""
     if anaphor.startswith(("a ", "an ")):
-        # "A convoy of lorries": someone new, known from here on as "the convoy".
-        return registry.describe("the " + anaphor.split(" ", 1)[1], "group", ref.titles)
+        # "A convoy of lorries", "A wooden boat": someone new, known from here on by the head
+        # noun ("the convoy", "the boat"), as later sentences call it.
+        return registry.describe("the " + anaphor.rsplit(" ", 1)[-1], "group", ref.titles)
     words = set(anaphor.split()[1:]) if " " in anaphor else set()
     head = anaphor.rsplit(" ", 1)[-1]
     if (
@@ -2629,6 +2630,8 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         return registry.salient["group"]  # "the caravan" of migrants, not of a rally
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
+        if key is None and ref.kind == "ship" and "race" in registry.salient:
+            key = registry.salient["race"]  # "the fleet", "the boats" of a sailing race
         if key is None and ref.kind in ("race", "ship", "storm"):
             # "The five-day race started": the article's one named race, even if it was
             # never a subject before ("won the third stage of the Tour of the Alps").
