@@ -169,7 +169,7 @@ def test_someone_else_as_subject_is_not_the_actor() -> None:
         "to Vladivostok and Moscow."
     )
     # The advance team travelled, Kim did not: the team is a traveller of its own.
-    assert {m.actor for m in moves} == {"the advance team"}
+    assert {m.actor for m in moves} == {"the team"}
     assert sorted(m.place.name for m in moves) == ["Moscow", "Vladivostok"]
 
 
