@@ -110,3 +110,35 @@ def test_word_heading_an_institution_is_not_a_region(gazetteer) -> None:  # type
 def test_capital_named_like_a_language_is_a_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
     found = surfaces("She moved to Ottawa, and he stayed in Charleston, W.Va.", gazetteer)
     assert "Ottawa" in found and "W.Va." in found
+
+
+def test_castle_named_for_its_city_keeps_the_city(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert surfaces("The runners set out from Edinburgh Castle on Monday.", gazetteer) == [
+        "Edinburgh"
+    ]
+
+
+def test_place_in_a_meeting_or_body_name_is_embedded(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Albanese flew to Tonga for the Pacific Islands Forum. The Arctic Council met. "
+        "Leaders gathered for the Vilnius Summit."
+    )
+    article, sentences = make_article(text)
+    embedded = {m.surface: m.embedded for m in find_mentions(article, sentences, gazetteer)}
+    assert embedded["Pacific"]
+    assert embedded["Arctic"]
+    assert not embedded["Tonga"]
+    assert not embedded["Vilnius"]  # the summit takes place in the city
+
+
+def test_mid_sized_town_by_its_other_language_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert "Brixen" in surfaces("The stage ran from Schwaz to Brixen.", gazetteer)
+
+
+def test_inhabited_islands_and_scottish_council_areas(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = surfaces(
+        "The ferry called at Syros, the plane landed on Oahu and police in the Scottish "
+        "Borders were alerted.",
+        gazetteer,
+    )
+    assert found == ["Syros", "Oahu", "Scottish Borders"]
