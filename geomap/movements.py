@@ -2086,6 +2086,7 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
 # A match result inside a clause of travel: "ended the tour with a 1-0 win over X in Dublin".
 _RESULT_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw", "triumph", "rout"})
 _SCORE_RE = re.compile(r"[\d,.]+|\d+[-–]\d+")
+_RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,")
 _PURPOSE_WORDS = frozenset({"aimed", "aiming", "designed", "intended", "meant"})
 _COMPASS_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -2399,6 +2400,10 @@ def _cue_actor(
         in ("after", "before", "following", "upon", "on", "a", "his", "her")
         or hit.is_noun
     ):
+        if start > 1 and not prefix and state.actor_key is not None:
+            # "He visited a winery before flying to Canberra for talks with Albanese": the
+            # main clause's subject, not a name further on.
+            return state.actor_key
         for it in items[hit.last + 1 :]:
             if it.kind in ("name", "mover") and it.actor is not None:
                 return _actor_key(it, registry)
@@ -2859,7 +2864,11 @@ def extract_movements(
                 in ("before", "after", "until", "as", "while", "once", "when")
                 and items[clause_start - 1].low != "after"
             ):
-                clause_text = _text_between(article.text, items, 0, hit.last)
+                # The main clause's tense, without relative clauses in between ("the zoo,
+                # which is to receive two pandas, before flying to Canberra").
+                clause_text = _RELATIVE_CLAUSE_RE.sub(
+                    ",", _text_between(article.text, items, 0, hit.last)
+                )
             first_status = _cue_status(items, hit, clause_text, sentence.text, governed[0].role)
             # "he will travel to Tunis, then fly to Lomé": the plan goes on without a subject.
             inherit_plan = (
