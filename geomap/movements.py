@@ -938,10 +938,22 @@ _BARE_STORM_RES = (
 )
 
 
+# `_STORM_ARTICLE_RE` needs one of these words in the lowercased text, or one of the letters
+# that IGNORECASE matches to an ASCII letter without lowercasing to it (İ, ı, ſ): checked
+# first, since that pattern (case-blind, behind \b) is slow to search for in a whole article.
+_STORM_WORDS = ("hurricane", "typhoon", "cyclone", "tropical")
+_FOLDING_LETTERS = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_mention_storm(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _STORM_WORDS) or any(c in text for c in _FOLDING_LETTERS)
+
+
 def _bare_storm_names(text: str) -> frozenset[str]:
     """Names the article gives a storm without "Hurricane"/"Typhoon" before them (even when
     the name is also a town's: "Idalia slammed into ...")."""
-    if _STORM_ARTICLE_RE.search(text) is None:
+    if not _may_mention_storm(text) or _STORM_ARTICLE_RE.search(text) is None:
         return frozenset()
     names = {
         m.group(1)

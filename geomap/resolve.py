@@ -105,10 +105,76 @@ TOWN_KINDS = frozenset({"city", "capital", "admin2"})
 
 @dataclass(frozen=True)
 class _Anchor:
-    """A place an earlier pick resolved a name to, and whether it may vouch for its neighbours."""
+    """A place an earlier pick resolved a name to, and whether it may vouch for its neighbours.
+
+    `point` (its latitude in radians, that one's cosine, its longitude) is kept so that the
+    distance of every candidate to it does not convert them again (_distances_from)."""
 
     place: Place
     firm: bool
+    point: tuple[float, float, float] = (0.0, 1.0, 0.0)
+
+
+def _anchor(place: Place, firm: bool) -> _Anchor:
+    phi = math.radians(place.lat)
+    return _Anchor(place, firm, (phi, math.cos(phi), place.lon))
+
+
+@dataclass(frozen=True)
+class _NameFacts:
+    """What scoring asks of all of a name's candidates at once, gathered once per name: asked
+    for each candidate in turn, it made scoring quadratic in a common name's candidates."""
+
+    countries: frozenset[str | None]  # the candidates' countries
+    big_city_countries: frozenset[str | None]  # countries of its cities of BIG_CITY_POPULATION
+    has_town: bool  # a city or capital among the readings
+    has_feature: bool  # a feature (FEATURE_KINDS) among the readings
+    big_ids: frozenset[str]  # capitals and cities of BIG_CITY_POPULATION: big namesakes
+    famous_ids: frozenset[str]  # capitals and cities of FAMOUS_NAMESAKE_POPULATION
+    own_name_ids: frozenset[str]  # places the name is an own name of (OWN_NAME_TYPES)
+
+
+def _name_facts(entry: _Name) -> _NameFacts:
+    places = [c.place for c in entry.candidates]
+    towns = [p for p in places if p.kind in ("city", "capital")]
+    return _NameFacts(
+        countries=frozenset(p.country for p in places),
+        big_city_countries=frozenset(
+            p.country for p in towns if p.population >= BIG_CITY_POPULATION
+        ),
+        has_town=bool(towns),
+        has_feature=any(p.kind in FEATURE_KINDS for p in places),
+        big_ids=frozenset(
+            p.id for p in towns if p.kind == "capital" or p.population >= BIG_CITY_POPULATION
+        ),
+        famous_ids=frozenset(
+            p.id for p in towns if p.kind == "capital" or p.population >= FAMOUS_NAMESAKE_POPULATION
+        ),
+        own_name_ids=frozenset(
+            c.place.id for c in entry.candidates if c.name_type in OWN_NAME_TYPES
+        ),
+    )
+
+
+def _has_other(ids: frozenset[str], place_id: str) -> bool:
+    """Whether `ids` holds a place other than `place_id`."""
+    return len(ids) > 1 or (bool(ids) and place_id not in ids)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The other names' votes one name is scored against, with the sums every candidate asks."""
+
+    country_votes: Counter[str]
+    region_votes: Counter[tuple[str, str]]
+    total: int  # of country_votes
+    dominant: str  # the country with the most votes ("" for none)
+    dominant_votes: int
+
+
+def _context(country_votes: Counter[str], region_votes: Counter[tuple[str, str]]) -> _Context:
+    dominant, votes = max(country_votes.items(), key=lambda kv: kv[1], default=("", 0))
+    return _Context(country_votes, region_votes, sum(country_votes.values()), dominant, votes)
 
 
 @dataclass
@@ -139,6 +205,21 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     half_dlambda = math.radians(lon2 - lon1) / 2
     a = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
     return 2 * EARTH_RADIUS * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _distances_from(place: Place, anchors: Sequence[_Anchor]) -> list[float]:
+    """`distance_km` from the place to each anchor, the same figures with the place's latitude
+    converted once and the anchors' kept (called for every candidate x anchor)."""
+    phi1 = math.radians(place.lat)
+    cos_phi1 = math.cos(phi1)
+    lon1 = place.lon
+    sin, radians, asin, sqrt = math.sin, math.radians, math.asin, math.sqrt
+    diameter = 2 * EARTH_RADIUS
+    haversines = [
+        sin((phi2 - phi1) / 2) ** 2 + cos_phi1 * cos_phi2 * sin(radians(lon2 - lon1) / 2) ** 2
+        for phi2, cos_phi2, lon2 in (a.point for a in anchors)
+    ]
+    return [diameter * asin(min(1.0, sqrt(h))) for h in haversines]
 
 
 _PRIORS: dict[tuple[str, str], float] = {}
@@ -225,15 +306,12 @@ def _first_pass_context(names: dict[str, _Name]) -> dict[str, Counter[str]]:
     return votes
 
 
-def _score(
-    candidate: Candidate,
-    entry: _Name,
-    names: dict[str, _Name],
-    country_votes: Counter[str],
-    region_votes: Counter[tuple[str, str]],
-    anchors: Sequence[_Anchor],
-) -> float:
+def _own_score(candidate: Candidate, entry: _Name, facts: _NameFacts, context: _Context) -> float:
+    """The part of a candidate's score that no pick changes (both rounds share it): the prior,
+    the other names' country and region votes, and the name's own circumstances."""
     place = candidate.place
+    country_votes = context.country_votes
+    region_votes = context.region_votes
     score = prior_score(candidate)
     surface = entry.mentions[0].surface
     if surface.isupper() and len(surface) <= 4 and not candidate.matched_name.isupper():
@@ -241,14 +319,14 @@ def _score(
     if place.kind == "country" and place.country:
         # A country no other name of the article relates to, in an article plainly about
         # another country, is more likely a homonym ("Georgia" among towns of the US South).
-        total = sum(country_votes.values())
-        dominant, votes = max(country_votes.items(), key=lambda kv: kv[1], default=("", 0))
+        total = context.total
+        dominant = context.dominant
         if (
             total >= 2
             and dominant != place.country
-            and votes / total >= 0.6
+            and context.dominant_votes / total >= 0.6
             and not country_votes.get(place.country)
-            and any(c.place.country == dominant for c in entry.candidates)
+            and dominant in facts.countries
         ):
             score -= FOREIGN_COUNTRY_PENALTY
     if place.kind != "country" and place.country in entry.countries_named:
@@ -256,7 +334,7 @@ def _score(
         # name ("State of Mexico", "Mexico City", "Guatemala City").
         score -= COUNTRY_NAMESAKE_PENALTY
     if place.country and place.kind not in ("country", "continent"):
-        share = country_votes.get(place.country, 0) / max(1, sum(country_votes.values()))
+        share = country_votes.get(place.country, 0) / max(1, context.total)
         score += COUNTRY_CONTEXT_WEIGHT * share
         if place.admin1 and region_votes.get((place.country, place.admin1)):
             score += REGION_CONTEXT_WEIGHT
@@ -266,12 +344,7 @@ def _score(
     if (
         place.kind == "admin1"
         and place.population > REGION_POPULATION_BASE
-        and not any(
-            c.place.kind in ("city", "capital")
-            and c.place.country == place.country
-            and c.place.population >= BIG_CITY_POPULATION
-            for c in entry.candidates
-        )
+        and place.country not in facts.big_city_countries
     ):
         # A populous province outweighs the towns named after it ("Ontario" beside Ontario,
         # California), but a big city of the same name keeps the bare name ("New York").
@@ -284,18 +357,24 @@ def _score(
         # Only a name used as a place: "The Washington Post" beside "Florida" is no state.
         if siblings and not all(m.embedded for m in entry.mentions):
             score += SIBLING_REGION_WEIGHT
-    if (
-        entry.dateline
-        and place.kind in AREA_KINDS
-        and any(c.place.kind in ("city", "capital") for c in entry.candidates)
-    ):
+    if entry.dateline and place.kind in AREA_KINDS and facts.has_town:
         score -= DATELINE_AREA_PENALTY  # a dateline names the city the story was filed from
-    if (
-        entry.with_the
-        and place.kind in TOWN_KINDS
-        and any(c.place.kind in FEATURE_KINDS for c in entry.candidates)
-    ):
+    if entry.with_the and place.kind in TOWN_KINDS and facts.has_feature:
         score -= THE_TOWN_PENALTY
+    return score
+
+
+def _score(
+    candidate: Candidate,
+    own_score: float,
+    facts: _NameFacts,
+    entry: _Name,
+    names: dict[str, _Name],
+    anchors: Sequence[_Anchor],
+) -> float:
+    """`own_score` (_own_score) with what the picks made so far add: partners and neighbours."""
+    place = candidate.place
+    score = own_score
     for partner_norm in entry.paired_with:
         partner = names.get(partner_norm)
         if partner is None or partner.place is None:
@@ -308,16 +387,14 @@ def _score(
     # A place named twice ("Mexico City" ... "Mexico") is no neighbour of itself.
     neighbours = [a for a in anchors if a.place.id != place.id]
     if neighbours and place.kind not in ("country", "continent"):
-        distances = [
-            distance_km(place.lat, place.lon, a.place.lat, a.place.lon) for a in neighbours
-        ]
+        distances = _distances_from(place, neighbours)
         score += NEARNESS_WEIGHT * math.exp(-min(distances) / NEARNESS_SCALE_KM)
         # The local lexicon: a town surrounded by the article's other places is the one meant,
         # even against a capital or a country of the same name ("Dublin" among Ohio towns).
         # Only firm anchors count (_is_firm), and not for a place reached by another's name
         # (_borrowed). The centre of a state or region alone is too vague a neighbourhood to
         # overturn a capital or big city: "New Jersey" does not put "Dublin" in Pennsylvania.
-        if not _borrowed(candidate, entry):
+        if not _borrowed(candidate, facts):
             local = [
                 a.place
                 for a, d in zip(neighbours, distances, strict=True)
@@ -326,21 +403,11 @@ def _score(
             if (
                 local
                 and all(p.kind in AREA_KINDS for p in local)
-                and _has_big_namesake(candidate, entry)
+                and _has_other(facts.big_ids, place.id)
             ):
                 local = []
             score += LOCAL_WEIGHT * min(len(local), LOCAL_MAX_SUPPORT)
     return score
-
-
-def _has_big_namesake(candidate: Candidate, entry: _Name, big: int = BIG_CITY_POPULATION) -> bool:
-    """Whether another reading of the name is a national capital or a city of `big` people."""
-    return any(
-        c.place.id != candidate.place.id
-        and (c.place.kind == "capital" or c.place.population >= big)
-        and c.place.kind in ("city", "capital")
-        for c in entry.candidates
-    )
 
 
 def _name_words(name: str) -> tuple[str, ...]:
@@ -363,7 +430,7 @@ def _same_name(variant: str, name: str) -> bool:
     return a == b or (len(shorter) >= 4 and shorter in longer)
 
 
-def _borrowed(candidate: Candidate, entry: _Name) -> bool:
+def _borrowed(candidate: Candidate, facts: _NameFacts) -> bool:
     """A place reached by an old or foreign name that is another candidate's own name.
 
     "Charleston" is among the variants of St. Charles, Illinois, and "Manchester" among those of
@@ -376,18 +443,17 @@ def _borrowed(candidate: Candidate, entry: _Name) -> bool:
         return False
     if _same_name(candidate.matched_name, candidate.place.name):
         return False
-    return any(
-        c.name_type in OWN_NAME_TYPES and c.place.id != candidate.place.id for c in entry.candidates
-    )
+    return _has_other(facts.own_name_ids, candidate.place.id)
 
 
 def _choose(scored: Sequence[tuple[float, Candidate]]) -> tuple[Place | None, float]:
     """Best candidate and a confidence from the softmax over scores."""
     if not scored:
         return None, 0.0
-    top = max(s for s, _ in scored)
-    weights = [math.exp(s - top) for s, _ in scored]
-    best_index = max(range(len(scored)), key=lambda k: (scored[k][0], -k))
+    scores = [s for s, _ in scored]
+    top = max(scores)
+    weights = [math.exp(s - top) for s in scores]
+    best_index = scores.index(top)  # the first of equals
     confidence = weights[best_index] / sum(weights)
     # A lone weak candidate (a village by an alternate name) is not a sure thing either.
     strength = min(1.0, max(0.2, scored[best_index][0] / 5.0))
@@ -432,26 +498,30 @@ def resolve_mentions(
             e.mentions[0].start,
         ),
     )
+    facts = {norm: _name_facts(entry) for norm, entry in names.items()}
+    # A name's context is the same in both rounds (the first pass's votes of the other names),
+    # and so is the part of its candidates' scores that depends on nothing else.
+    own_scores: dict[str, list[float]] = {}
+    for norm, entry in names.items():
+        context = _context(total_votes - votes[norm], region_votes)  # no evidence for itself
+        own_scores[norm] = [_own_score(c, entry, facts[norm], context) for c in entry.candidates]
     for _round in range(2):
         anchors = [
-            _Anchor(e.place, _is_firm(e))
+            _anchor(e.place, _is_firm(e))
             for e in names.values()
             if e.place is not None and e.place.kind not in ("country", "continent")
         ]
         for entry in order:
-            own = votes[entry.norm]
-            context = total_votes - own  # a name is no evidence for itself
+            own_facts = facts[entry.norm]
             others = [a for a in anchors if entry.place is None or a.place.id != entry.place.id]
             scored = [
-                (_score(c, entry, names, context, region_votes, others), c)
-                for c in entry.candidates
+                (_score(c, own, own_facts, entry, names, others), c)
+                for c, own in zip(entry.candidates, own_scores[entry.norm], strict=True)
             ]
             entry.place, entry.confidence = _choose(scored)
             chosen = [c for _, c in scored if entry.place and c.place.id == entry.place.id]
-            entry.borrowed = any(_borrowed(c, entry) for c in chosen)
-            entry.small_namesake = any(
-                _has_big_namesake(c, entry, FAMOUS_NAMESAKE_POPULATION) for c in chosen
-            )
+            entry.borrowed = any(_borrowed(c, own_facts) for c in chosen)
+            entry.small_namesake = any(_has_other(own_facts.famous_ids, c.place.id) for c in chosen)
 
     resolved: list[ResolvedMention] = []
     for mention in mentions:
