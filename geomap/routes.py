@@ -393,7 +393,7 @@ def _summary_lead(movements: list[Movement]) -> Movement | None:
         d for m in movements
         if m.status != "planned" and not _is_return(m) and (d := _day_value(m)) is not None
     ]  # fmt: skip
-    if day < max(happened):
+    if day < max(happened, default=day):
         return None
     # The body steps back in time ("The storm formed ... on Monday") or the lead ends a trip.
     steps_back = any(

@@ -122,3 +122,10 @@ def test_unnamed_traveller_gets_a_route_of_its_own() -> None:
         "the minister": ["Paris", "Belgrade", "Budapest"],
         "the president": ["Rome", "Moscow"],
     }
+
+
+def test_a_dated_return_alone_is_no_summary_lead() -> None:
+    # Found by hypothesis: a first movement that is a dated return, and nothing else dated.
+    text = "Kim Jong Un returned to Vladivostok on 12 September 2023. He met officials."
+    routes = build_routes(movements(text), [article(text)])
+    assert [s.name for r in routes for s in r.stops] == ["Vladivostok"]
