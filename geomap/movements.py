@@ -1461,32 +1461,31 @@ def _members_after(items: list[Item], j: int) -> str | None:
         k < len(items)
         and k < j + 6
         and items[k].kind in ("word", "demonym", "place")
-        and (
-            items[k].low in _COUNTING_WORDS
-            or _SCORE_RE.fullmatch(items[k].low)
-            or items[k].kind != "word"
-        )
+        and (_counts(items[k].low) or items[k].kind != "word")
     ):
         k += 1
-    if (
-        k < len(items)
-        and items[k].kind == "word"
-        and (items[k].low in _GROUP_MEMBER_HEADS or items[k].low.endswith(("ists", "ers")))
-    ):
+    if k < len(items) and items[k].kind == "word" and _names_members(items[k].low):
         return items[k].low
     return None
+
+
+def _counts(low: str) -> bool:
+    """ "Several", "thousand", "400": a word of a count."""
+    return low in _COUNTING_WORDS or _SCORE_RE.fullmatch(low) is not None
+
+
+def _names_members(low: str) -> bool:
+    """ "migrants", "balloonists", "climbers": a plural noun for the people of a group."""
+    return low in _GROUP_MEMBER_HEADS or (
+        low.endswith(("ists", "ers")) and low not in _NOT_NAME_WORDS
+    )
 
 
 def _counted_group(items: list[Item]) -> bool:
     """ "Several thousand migrants set off ...", "About 400 officers flew ...": a counted group
     opening the sentence is a traveller, known from then on as "the migrants"."""
     k = 0
-    while (
-        k < len(items)
-        and k < 6
-        and items[k].kind == "word"
-        and (items[k].low in _COUNTING_WORDS or _SCORE_RE.fullmatch(items[k].low))
-    ):
+    while k < len(items) and k < 6 and items[k].kind == "word" and _counts(items[k].low):
         k += 1
     counted = k
     while k < len(items) and k < counted + 2 and items[k].kind in ("demonym", "place"):
@@ -1494,9 +1493,7 @@ def _counted_group(items: list[Item]) -> bool:
     if counted == 0 or k >= len(items) or items[k].kind != "word":
         return False
     head = items[k].low
-    if head not in _GROUP_MEMBER_HEADS and not (
-        head.endswith(("ists", "ers")) and head not in _NOT_NAME_WORDS
-    ):
+    if not _names_members(head):
         return False  # "Two Spanish balloonists", "Four climbers": agents in the plural
     ref = ActorRef("group", None, anaphor="a " + head, titles=frozenset({head}))
     items[: k + 1] = [Item("mover", items[0].start, items[k].end, "the " + head, "the " + head,
