@@ -2786,7 +2786,10 @@ def extract_movements(
             spans = _with_storm_names(spans, sentence, storm_names)
             may_move = may_move or any(sp.kind == "mover" for sp in spans)
         readings.append(_SentenceReading(sentence, spans, times, has_place, may_move))
-    if not any(r.has_place for r in readings):
+    # Salience only flows forward: sentences after the last one that can move someone matter
+    # no more (their names are still registered below, for the final display names).
+    last_moving = max((k for k, r in enumerate(readings) if r.has_place), default=-1)
+    if last_moving < 0:
         return []  # no sentence with both a place and a cue: no one moves
     for reading in readings:
         if not _may_name_actor(reading.sentence.text, reading.may_move):
@@ -2802,9 +2805,6 @@ def extract_movements(
     # Sentences with a place are read whole; the others only for their likely subject (the
     # first name, named mover or referring expression), which `_update_salience` applies.
     prepared: list[tuple[Sentence, list[Item], list[TimeExpression]]] = []
-    # Salience only flows forward: sentences after the last one that can move someone matter
-    # no more (their names are registered above, for the final display names).
-    last_moving = max((k for k, r in enumerate(readings) if r.has_place), default=-1)
     for reading in readings[: last_moving + 1]:
         sentence = reading.sentence
         if reading.has_place:
@@ -2902,27 +2902,8 @@ def extract_movements(
                     )
                 times_by_tense[(sentence.index, tense)] = cue_times
             when, historical = _movement_time(items, cue_times, clause_start, clause_end,
-                                              sentence, ref, context_date, wide_text)  # fmt: skip
-            if (
-                historical
-                and registry.kind_of(key) != "person"
-                and when is not None
-                and when.start is not None
-                and ref is not None
-                and (ref - (when.end or when.start)).days <= _LONG_JOURNEY_DAYS
-                and not _HISTORICAL_RE.search(wide_text)
-            ):
-                historical = False  # a crew "set out in April last year" is still under way
-            if (
-                not historical
-                and registry.kind_of(key) == "person"
-                and when is not None
-                and when.end is not None
-                and ref is not None
-                and (ref - when.end).days > _EARLIER_TRIP_DAYS
-                and _PAST_PERFECT_RE.search(clause_text)
-            ):
-                historical = True  # "Meloni had flown to Tunis in April": an earlier trip
+                                              sentence, ref, context_date, wide_text,
+                                              registry.kind_of(key), clause_text)  # fmt: skip
             for g in _drop_qualifiers(items, governed):
                 item = items[g.item_index]
                 mention = item.resolved
@@ -3401,8 +3382,12 @@ def _movement_time(
     ref: dt.date | None,
     context_date: dt.date | None,
     clause_text: str,
+    kind: ActorKind,
+    cue_clause: str,
 ) -> tuple[TimeSpan | None, bool]:
-    """The clause's time (else the sentence's), and whether it dates an earlier trip."""
+    """The clause's time (else the sentence's), and whether it dates an earlier trip of an
+    actor of this kind (`clause_text`: the clause to its last place; `cue_clause`: to the
+    cue)."""
     lo = items[clause_start].start if items else sentence.start
     # Times right after the last place still belong to the clause ("... at 6 a.m. on Tuesday").
     hi_index = clause_end
@@ -3435,9 +3420,21 @@ def _movement_time(
     historical = False
     if when is not None and when.start is not None and ref is not None:
         end = when.end or when.start
-        explicit_earlier_year = any(t.explicit_year for t in chosen) and end.year < ref.year
-        if explicit_earlier_year or (ref - end).days > 120:
-            historical = True
+        if kind != "person":
+            # A ship, storm, race or group "set out in April last year" is still under way.
+            historical = (ref - end).days > _LONG_JOURNEY_DAYS
+        else:
+            explicit_earlier_year = any(t.explicit_year for t in chosen) and end.year < ref.year
+            historical = explicit_earlier_year or (ref - end).days > 120
+    if (
+        kind == "person"
+        and when is not None
+        and when.end is not None
+        and ref is not None
+        and (ref - when.end).days > _EARLIER_TRIP_DAYS
+        and _PAST_PERFECT_RE.search(cue_clause)
+    ):
+        historical = True  # "Meloni had flown to Tunis in April": an earlier trip
     if _HISTORICAL_RE.search(clause_text):
         historical = True
     return when, historical

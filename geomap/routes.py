@@ -271,24 +271,22 @@ def _day_value(m: Movement) -> float | None:
     return m.when.start.toordinal() + time_of_day_rank(m.when.time_of_day) / 1440.0
 
 
+def _middle(when: TimeSpan | None) -> float | None:
+    """The middle day of a span with both ends, as an ordinal."""
+    if when is None or when.start is None or when.end is None:
+        return None
+    return (when.start.toordinal() + when.end.toordinal()) / 2.0
+
+
 def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
     """Sort keys: dated movements by date; undated ones by their article's dated neighbours,
     origins at the start and destinations at the end of what their article dates."""
     dated_days = [d for d in (_day_value(m) for m in trip) if d is not None]
+    # Loose dates ("in June") by their middles, as `estimate` below reads them: they reach
+    # back further than the exact ones sometimes do, and date a trip that has nothing exact.
+    loose_middles = [d for d in (_middle(m.when) for m in trip) if d is not None]
     if not dated_days:
-        # Only loose dates ("in July"): order by their start, then by the text.
-        # Only loose dates ("in July"): their middles, as `estimate` below reads them.
-        dated_days = [
-            (m.when.start.toordinal() + (m.when.end or m.when.start).toordinal()) / 2.0
-            for m in trip
-            if m.when and m.when.start
-        ]
-    # Loose dates ("in June") reach back further than the exact ones sometimes do.
-    loose_middles = [
-        (m.when.start.toordinal() + m.when.end.toordinal()) / 2.0
-        for m in trip
-        if m.when and m.when.start and m.when.end
-    ]
+        dated_days = loose_middles
     trip_lo = min(dated_days + loose_middles) if dated_days else 0.0
     trip_hi = max(dated_days) if dated_days else 0.0
     by_article: dict[str, list[Movement]] = defaultdict(list)
@@ -304,9 +302,10 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             continue
         same = [(o, d) for o in by_article[m.article_id] if (d := _day_value(o)) is not None]
         same_sentence = [(o, d) for o, d in same if o.sentence_index == m.sentence_index]
-        if m.when is not None and m.when.start is not None and m.when.end is not None:
+        middle = _middle(m.when)
+        if middle is not None:
             # A loose date ("in mid-July"): its middle, better than guessing from the text.
-            estimate = (m.when.start.toordinal() + m.when.end.toordinal()) / 2.0
+            estimate = middle
         elif (
             m.role == "origin"
             and same_sentence
