@@ -167,21 +167,22 @@ _forms(_RETURN, "return", "returns", "returned", "returning", "came back", "come
        "sail back", "sailed back", "travel back", "travelled back", "traveled back",
        "head back", "heads back", "heading back", "drive back", "drove back")  # fmt: skip
 _forms(_LEAVE, "leave", "leaves", "left", "leaving", "depart", "departs", "departed",
-       "departing", "departure", "quit", "quits", "exit", "exits", "exited", "flee", "fled",
+       "departing", "departure", "quit", "quits", "exit", "exits", "exited", "exiting", "flee",
+       "fled", "flees", "fleeing",
        "pull out of", "pulled out of", "rolled out of", "roll out of", "sailed out of",
        "steamed out of", "flew out of", "rolls out of", "pulls out of")  # fmt: skip
 _forms(_SETOFF, "set off", "sets off", "setting off", "set out", "sets out", "setting out",
        "set sail", "sets sail", "setting sail", "embark", "embarks", "embarked", "embarking",
        "board", "boards", "boarded", "boarding", "took off", "take off", "takes off",
-       "taking off", "departed from", "began", "begin", "begins", "beginning", "lifted off",
-       "lift off", "lifts off")  # fmt: skip
+       "taken off", "taking off", "departed from", "began", "begin", "begins", "beginning",
+       "begun", "lifted off", "lift off", "lifts off")  # fmt: skip
 _forms(_START, "start", "starts", "started", "starting", "start in", "opened", "opens",
        "rolled out",
        "rolls out", "get under way", "got under way", "gets under way", "kicked off",
        "kicks off", "kick off", "launched", "launches")  # fmt: skip
 _forms(_FINISH, "finish", "finishes", "finished", "finishing", "end", "ends", "ended",
        "ending", "conclude", "concludes", "concluded", "culminate", "culminates",
-       "culminated", "wrap up", "wraps up", "wrapped up")  # fmt: skip
+       "culminated", "concluding", "culminating", "wrap up", "wraps up", "wrapped up")  # fmt: skip
 _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "travelling",
        "head", "heads", "headed", "heading", "fly", "flies", "flew", "flown", "flying",
        "sail", "sails", "sailed", "sailing", "steam", "steamed", "steaming", "drive", "drives",
@@ -208,7 +209,12 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "press on", "pressed on", "presses on", "row", "rows", "rowed", "rowing", "rowed on",
        "paddle", "paddled", "paddling", "swam", "swim", "swims", "hike", "hiked", "hiking",
        "trek", "trekked", "trekking", "biked", "skied", "kayaked", "pedalled",
-       "pedaled")  # fmt: skip
+       "pedaled", "pedalled", "pedaling", "pedalling", "descending", "drifting", "proceeding",
+       "rejoining", "rolling", "catching", "cycling", "deploying", "redeploying", "deploys",
+       "redeploys", "marching", "marches", "paddles", "hikes", "treks", "shuttling", "shuttles",
+       "spinning", "steering", "swimming", "swum", "taken", "walking", "transferring",
+       "hopping", "biking", "kayaking", "ridden", "steams", "barrelling", "cruised",
+       "cruising")  # fmt: skip
 _forms(_CROSS, "cross", "crosses", "crossed", "crossing")
 _forms(
     CueType("run", None, {k: v for k, v in _MOTION_PREPS.items() if v != "stop"}),
@@ -220,12 +226,14 @@ _forms(
     "winds",
     "snaked",
     "snakes",
+    "snaking",
+    "winding",
 )
 _forms(_PASS, "pass", "passes", "passed", "passing", "transit", "transits", "transited",
        "transiting", "skirt", "skirts", "skirted", "skirting", "bypass", "bypassed",
        "traverse", "traverses", "traversed", "traversing", "sped through",
        "rolled through", "rolls through", "cut through", "cuts through",
-       "zigzagged", "weaved")  # fmt: skip
+       "zigzagged", "zigzagging", "weaved", "weaving", "bypassing", "bypasses")  # fmt: skip
 _forms(_ENTER, "enter", "enters", "entered", "entering")
 _forms(_VISIT, "visit", "visits", "visited", "visiting", "tour", "tours", "toured",
        "touring", "inspect", "inspects", "inspected", "inspecting",
@@ -247,7 +255,10 @@ _forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks",
        "sang", "day in", "days in", "night in", "nights in", "weekend in", "week in",
        "hours in", "evening in", "morning in", "afternoon in", "stepped off", "steps off",
        "step off", "disembarked", "disembark", "disembarks", "alighted",
-       "based", "remained", "remains", "remain", "visit to", "visits to")  # fmt: skip
+       "based", "remained", "remains", "remain", "visit to", "visits to", "stopping", "addressing",
+       "appearing", "camping", "disembarking", "greeting", "greets", "hosting", "praying",
+       "receiving", "resting", "signing", "speaking", "waving", "welcoming", "celebrating",
+       "alighting")  # fmt: skip
 _forms(_STORM_HIT, "hit", "hits", "hitting", "struck", "strike", "strikes", "striking",
        "slam", "slams", "slammed", "slamming", "batter", "batters", "battered", "battering",
        "lash", "lashes", "lashed", "lashing", "pound", "pounds", "pounded", "pounding",
@@ -258,13 +269,16 @@ _forms(_STORM_HIT, "hit", "hits", "hitting", "struck", "strike", "strikes", "str
        "intensifies", "dissipate", "dissipated", "dissipates", "stall", "stalled",
        "inundate", "inundated", "flood", "flooded", "drench", "drenched",
        "roar", "roared", "roars", "bear down", "bore down", "bears down",
-       "bearing down", "swirl", "swirled")  # fmt: skip
+       "bearing down", "swirl", "swirled", "swirling", "strengthening", "strengthens",
+       "intensifying", "dissipating", "grazing", "grazes", "inundating", "drenching",
+       "pummeling", "pummelling", "ravaging", "roaring", "stalling", "stalls",
+       "buffeting")  # fmt: skip
 _forms(_LANDFALL, "make landfall", "made landfall", "makes landfall", "making landfall",
        "landfall")  # fmt: skip
 _forms(_GROUP_PRESENCE, "beat", "beats", "faced", "face", "faces", "facing", "lost to",
        "lose to", "loses to", "drew with", "draw with", "draws with", "defeated", "defeats",
-       "thrashed", "edged", "won", "wins", "trained", "trains", "assembled", "assembles",
-       "gathered", "gathers", "regrouped", "loaded")  # fmt: skip
+       "thrashed", "beating", "defeating", "edged", "won", "wins", "trained", "trains",
+       "assembled", "assembles", "gathered", "gathers", "regrouped", "loaded")  # fmt: skip
 _forms(
     _PRESENCE,
     "waited",
@@ -277,7 +291,8 @@ _forms(
     "stranded",
     "marooned",
 )
-_forms(_STORM_FORM, "formed", "forms", "developed", "spawned", "spun up")
+_forms(_STORM_FORM, "formed", "forms", "forming", "developed", "developing", "spawned",
+       "spun up", "took shape", "takes shape", "taking shape")  # fmt: skip
 _forms(
     CueType("dump", "stop", {**_PRESENCE_PREPS, "on": "stop", "over": "stop", "across": "stop"},
             only="storm"),
@@ -385,6 +400,11 @@ _DESCRIPTOR_NOUNS = frozenset(
      "edge", "part", "parts", "interior", "summit", "top", "peak", "foot"}
 )  # fmt: skip
 
+# "rolled through Fort Providence without stopping", "landed without incident": how, not
+# whether, the place was reached.
+_MANNER_WITHOUT_RE = re.compile(
+    r"\bwithout (?:stopping|a stop|pausing|a break|incident|delay|problems?|fuss)\b", re.IGNORECASE
+)
 _NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|didn't|did not|won't|will not|wouldn't|would not|hasn't|"
     r"has not|haven't|have not|isn't|is not|wasn't|was not|cannot|can't|couldn't|"
@@ -785,6 +805,7 @@ class ActorRegistry:
         self.descriptions: set[str] = set()  # keys of actors known only by a description
         self.moves: Counter[str] = Counter()  # movements read so far, per actor key
         self.couple: str | None = None  # a person last described with company ("the couple")
+        self.introduced: str | None = None  # the person a lead's "A ... envoy" turned out to be
 
     def reset_mentions(self) -> None:
         for actor in self.actors.values():
@@ -1175,8 +1196,12 @@ def _find_names(
             name_lows and name_lows[0] in _NOT_NAME_WORDS and name_lows[0] not in ("al", "el", "de")
         ):
             name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
-        if name_lows and name_lows[-1] in _PLACE_NAME_HEADS:
-            i = j  # "the Great St Bernard Pass", "Canterbury Cathedral": a place, not a person
+        if (name_lows and name_lows[-1] in _PLACE_NAME_HEADS) or (
+            j < len(items) and items[j].kind == "word" and items[j].text in _PLACE_NAME_HEADS
+        ):
+            # "the Great St Bernard Pass", "Canterbury Cathedral", "Santa Lucia station": a
+            # place or a building, not a person
+            i = j
             continue
         club_name = _club_words(name_lows) or (
             len(name_lows) == 1 and name_lows[0] in _CLUB_SUFFIXES  # "United" for the club
@@ -1515,6 +1540,8 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         return "ship"
     if determiner in ("the",) and head in _RACE_NOUNS:
         return "race"
+    if determiner in ("a", "an") and head in _PERSON_HEAD_NOUNS:
+        return "person"  # "A West African envoy ... arrived": see `_resolve_anaphor`
     if determiner in ("a", "an"):
         # "A convoy of 20 lorries crossed ...", "An evacuation train left ...": an unnamed
         # group or vehicle that travels in its own right.
@@ -2360,6 +2387,18 @@ def _cue_actor(
         depth -= it.text == ")" if it.kind == "punct" and depth > 0 else 0
     prefix = outside
     candidates = [it for it in prefix if it.kind in ("name", "mover") and it.actor is not None]
+    if not candidates and start >= 2 and items[start - 1].low in ("which", "who"):
+        # "The agency, which tracks storms from Tokyo": the relative pronoun's antecedent is
+        # the subject; a thing that is no actor moves no one.
+        antecedent = items[start - 3] if items[start - 2].text == "," and start >= 3 else None
+        if antecedent is None or antecedent.kind not in ("name", "mover"):
+            return None
+        if state.actor_key is not None and (
+            antecedent.actor is not None
+            and (antecedent.actor.anaphor or "").startswith(("a ", "an "))
+        ):
+            return state.actor_key  # "left aboard a chartered plane, which stopped in Dakar"
+        return _actor_key(antecedent, registry)
     # "a meeting between Kim and Putin will take place": the first participant.
     events = [k for k, it in enumerate(prefix) if it.kind == "word" and it.low in _EVENT_NOUNS]
     subjects = [
@@ -2399,9 +2438,11 @@ def _cue_actor(
         main = _main_clause_subject(items, hit.last)
         if main is not None:
             return _actor_key(main, registry)
-    # Participle clauses at sentence start: "Arriving in Khasan, Kim ..." / "After leaving X,".
+    # Participle clauses at sentence start: "Arriving in Khasan, Kim ..." / "After leaving X,";
+    # a live blog's time stamp comes first ("16:35 — Speaking in Ottawa, the minister ...").
+    opening = all(it.kind in ("time", "punct") for it in items[:start])
     if (
-        start == 0
+        opening
         or (start > 0 and items[start - 1].low in ("after", "before", "following", "upon", "on"))
     ) and (
         hit.form.endswith("ing")
@@ -2611,6 +2652,19 @@ def _actor_key(item: Item, registry: ActorRegistry) -> str | None:
 def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
     anaphor = ref.anaphor or ""
+    if anaphor.startswith(("a ", "an ")) and ref.kind == "person":
+        # A news lead introduces its traveller before naming him ("A West African envoy arrived
+        # in Niamey ... Ama Serwaa Boateng, a former minister, ..."): before anyone is a
+        # subject, the article's first named person; later, no one the story follows ("the
+        # first visit by a pontiff").
+        salient = registry.salient.get("person")
+        if salient is None or salient == registry.introduced:
+            named = [k for k, a in registry.actors.items()
+                     if a.kind == "person" and k not in registry.descriptions]  # fmt: skip
+            if named:
+                registry.introduced = named[0]
+                return named[0]
+        return None
     if anaphor.startswith(("a ", "an ")):
         # "A convoy of lorries", "A wooden boat": someone new, known from here on by the head
         # noun ("the convoy", "the boat"), as later sentences call it.
@@ -2865,7 +2919,8 @@ def extract_movements(
             clause_end = max(g.item_index for g in governed)
             clause_text = _text_between(article.text, items, clause_start, hit.last)
             wide_text = _text_between(article.text, items, clause_start, clause_end)
-            if _NEGATION_RE.search(_clause_tail(article.text, items, hit.last, clause_end)):
+            tail = _clause_tail(article.text, items, hit.last, clause_end)
+            if _NEGATION_RE.search(_MANNER_WITHOUT_RE.sub(" ", tail)):
                 continue
             if (
                 clause_start > 0
@@ -3410,13 +3465,13 @@ def _movement_time(
         earlier = []  # "on Sunday, three weeks after setting off": not Sunday
     chosen = in_clause or earlier
     when = merge_expressions(chosen)
-    if (
-        when is not None
-        and when.start is None
-        and context_date is not None
-        and (when.time_of_day is not None)
-    ):
-        when = when.model_copy(update={"start": context_date, "end": context_date})
+    if when is not None and when.start is None and when.time_of_day is not None:
+        # A time of day alone: the day of the live blog's last date heading; a clock time
+        # ("21:50 — The convoy has pulled into ...") else the day the blog was published.
+        clock = when.time_of_day[:1].isdigit()
+        day = context_date or (ref if clock else None)
+        if day is not None:
+            when = when.model_copy(update={"start": day, "end": day})
     historical = False
     if when is not None and when.start is not None and ref is not None:
         end = when.end or when.start

@@ -112,6 +112,12 @@ INSTITUTION_HEADS = frozenset(
     """castle airport station university college school institute hospital base centre center church
     cathedral mosque temple prison embassy consulate bridge market international""".split()
 )
+# Words that end a building's name: what a possessive place owns ("Venice's Santa Lucia station").
+FACILITY_HEADS = (
+    NAMED_BUILDING_HEADS
+    | INSTITUTION_HEADS
+    | frozenset("terminal port harbour harbor stadium".split())
+)
 
 # Capitalised words that end the name of a meeting, a contest or a body: a region, sea,
 # continent or country in it ("Pacific Islands Forum", "Asia Cup", "Arctic Council", "Ukraine
@@ -319,6 +325,25 @@ def usable_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
     ]
 
 
+def _three_part_name(tokens: Sequence[Token], i: int, matcher: _Matcher) -> bool:
+    """Three capitalised words in a row, the last two rare words naming no place, the first no
+    major place: a person's full name ("Ama Serwaa Boateng", "Tran Thi Mai")."""
+    if i + 2 >= len(tokens) or tokens[i].sentence_initial and tokens[i].lower in NEVER_PLACES:
+        return False
+    middle, last = tokens[i + 1], tokens[i + 2]
+    if not (_close(tokens[i], middle) and _close(middle, last)):
+        return False
+    text = matcher.text
+    if not (text[tokens[i].end : middle.start] == " " and text[middle.end : last.start] == " "):
+        return False
+    if any(is_common_word(t.text) or matcher.candidates(t.text) for t in (middle, last)):
+        return False
+    if matcher.candidates(text[tokens[i].start : middle.end]):
+        return False
+    own = [c for c in matcher.candidates(tokens[i].text) if c.name_type in ("main", "alias")]
+    return not _is_major(own)
+
+
 def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
     """Indices of tokens that belong to person names: after a title, or a given name + surname."""
     person: set[int] = set()
@@ -346,7 +371,11 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
                     person.add(j)
                 j += 1
             continue
-        if i + 1 >= n or token.lower in NEVER_PLACES or not is_given_name(token.text):
+        if i + 1 >= n or token.lower in NEVER_PLACES:
+            continue
+        if not is_given_name(token.text):
+            if _three_part_name(tokens, i, matcher):
+                person.update((i, i + 1, i + 2))  # "Ama Serwaa Boateng", not Ama in Japan
             continue
         following = tokens[i + 1]
         if (
@@ -356,7 +385,11 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
         ):
             continue
         own = matcher.candidates(token.text)
-        if own and (_is_major(own) or any(c.place.kind == "country" for c in own)):
+        # A major place's alternate name ("Ben" for Bern) does not outweigh a given name.
+        own_names = [c for c in own if c.name_type != "alternate"]
+        if own_names and (
+            _is_major(own_names) or any(c.place.kind == "country" for c in own_names)
+        ):
             continue
         if is_common_word(following.text) and (
             not is_surname(following.text) or (own and _is_strong(own))
@@ -464,7 +497,9 @@ def _accept(
         if (
             following is not None
             and _close(tokens[j], following)
-            and not strong
+            # Before another name, a place known here only by a foreign alternate name is a
+            # person's given name: "Ama Serwaa Boateng" (not Amman), "Ben Gurion" (not Bern).
+            and (not strong or all(c.name_type == "alternate" for c in candidates))
             and not is_common_word(following.text)
         ):
             return False
@@ -550,6 +585,28 @@ def _names_an_event_or_body(
     return False
 
 
+def _names_a_facility_of(
+    found: Sequence[tuple[Mention, list[Candidate], bool]],
+    tokens: Sequence[Token],
+    i: int,
+    j: int,
+    text: str,
+) -> bool:
+    """Is tokens[i..j] the name of a building in the place just named with a possessive?
+
+    "Venice's Santa Lucia station", "Moscow's Yaroslavsky station": the name is the station's,
+    not another place's (Saint Lucia); the place is the possessor.
+    """
+    if i == 0 or not found or (tokens[j].after not in FACILITY_HEADS):
+        return False
+    owner = tokens[i - 1]
+    return (
+        found[-1][0].end == owner.end
+        and owner.sentence_index == tokens[i].sentence_index
+        and text[owner.end : tokens[i].start].rstrip() in POSSESSIVE_SUFFIXES
+    )
+
+
 def find_mentions(
     article: Article, sentences: Sequence[Sentence], gazetteer: Gazetteer
 ) -> list[Mention]:
@@ -591,7 +648,8 @@ def find_mentions(
             surface=article.text[start:end],
             demonym=all(c.name_type == "demonym" for c in candidates),
             embedded=head in MEDIA_AND_COMPANY_HEADS
-            or _names_an_event_or_body(tokens, j, article.text, candidates),
+            or _names_an_event_or_body(tokens, j, article.text, candidates)
+            or _names_a_facility_of(found, tokens, i, j, article.text),
         )
         found.append((mention, candidates, needs_context))
         i = j + 1

@@ -303,3 +303,35 @@ def test_counted_group_and_named_aircraft_travel() -> None:
     actors = {m.place.name: m.actor for m in moves}
     assert actors["Rotterdam"] == "the women"
     assert actors["Bilbao"] == actors["Bayonne"] == "Sun Glider 2"
+
+
+def test_a_lead_introduces_the_traveller_named_later() -> None:
+    moves = movements(
+        "A senior envoy charged with reviving the talks arrived in Amman on Thursday. "
+        "Sergio Alvarez Quintana, a former minister, was greeted at the airport. "
+        "On Friday he flew on to Damascus."
+    )
+    assert {m.place.name: m.actor for m in moves} == {
+        "Amman": "Sergio Alvarez Quintana",
+        "Damascus": "Sergio Alvarez Quintana",
+    }
+
+
+def test_a_relative_clause_of_a_thing_moves_no_one() -> None:
+    moves = movements(
+        "Storm Ada crossed Dublin on Monday. The weather office, which tracks storms "
+        "from Paris, warned of more rain. It said the storm would weaken."
+    )
+    assert [m.place.name for m in moves] == ["Dublin"]
+
+
+def test_a_live_blog_clock_time_dates_the_entry_and_without_stopping_is_a_pass() -> None:
+    moves = by_place(
+        movements(
+            "21:50 — The convoy has pulled into Lyon. 15:20 — The convoy rolled through "
+            "Paris without stopping.",
+            published=dt.date(2023, 8, 18),
+        )
+    )
+    assert moves["Paris"].status == "passed"
+    assert moves["Lyon"].when is not None and moves["Lyon"].when.start == dt.date(2023, 8, 18)

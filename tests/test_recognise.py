@@ -142,3 +142,19 @@ def test_inhabited_islands_and_scottish_council_areas(gazetteer) -> None:  # typ
         gazetteer,
     )
     assert found == ["Syros", "Oahu", "Scottish Borders"]
+
+
+def test_full_names_are_not_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Ama" is a Japanese city and Amman's alternate name, "Ben" Bern's: here given names.
+    found = surfaces(
+        "Ama Serwaa Boateng flew to Accra. Air Force One took off from Ben Gurion.", gazetteer
+    )
+    assert "Ama" not in found and "Ben" not in found
+    assert "Accra" in found
+
+
+def test_a_building_of_a_named_place_is_no_place_of_its_own(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    article, sentences = make_article("The train pulled into Venice's Santa Lucia station.")
+    mentions = {m.surface: m for m in find_mentions(article, sentences, gazetteer)}
+    assert not mentions["Venice"].embedded
+    assert mentions["Santa Lucia"].embedded  # not Saint Lucia, the Caribbean country
