@@ -141,7 +141,9 @@ _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "la
        "rolling into", "dock", "docks", "docked", "docking", "berthed", "berths", "anchored",
        "drop anchor", "dropped anchor", "steamed into", "sailed into", "flew into", "drove into",
        "got to", "gets to", "come ashore", "came ashore", "comes ashore", "put in",
-       "put into", "puts in", "arrival")  # fmt: skip
+       "put into", "puts in", "arrival", "eased into", "eases into", "crawled into",
+       "rattled into", "chugged into", "glided into", "limped into", "limps into",
+       "nosed into")  # fmt: skip
 _forms(_REACH, "reach", "reaches", "reached", "reaching")
 _forms(
     _RETURN,
@@ -180,8 +182,9 @@ _forms(_START, "start", "starts", "started", "starting", "start in", "opened", "
        "rolled out",
        "rolls out", "get under way", "got under way", "gets under way", "kicked off",
        "kicks off", "kick off", "launched", "launches")  # fmt: skip
-_forms(_FINISH, "finish", "finishes", "finished", "finishing", "end", "ends", "ended",
-       "ending", "conclude", "concludes", "concluded", "culminate", "culminates",
+_forms(_FINISH, "finish", "finishes", "finished", "finishing", "crossed the finish line",
+       "cross the finish line", "crosses the finish line", "crossing the finish line", "end",
+       "ends", "ended", "ending", "conclude", "concludes", "concluded", "culminate", "culminates",
        "culminated", "concluding", "culminating", "wrap up", "wraps up", "wrapped up")  # fmt: skip
 _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "travelling",
        "head", "heads", "headed", "heading", "fly", "flies", "flew", "flown", "flying",
@@ -249,7 +252,8 @@ _forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks",
        "called in at", "call in at", "take place", "took place", "takes place",
        "taking place", "be held", "was held", "were held", "is held", "being held",
        "will be held", "spoke", "speak", "speaks", "signed", "sign", "signs",
-       "sat down", "sits down", "shook hands", "celebrated", "prayed", "wave", "waved", "waves",
+       "sat down", "sits down", "shook hands", "slept", "sleep", "sleeps", "sleeping",
+       "celebrated", "prayed", "wave", "waved", "waves",
        "performed", "performs", "perform", "performing", "played", "plays", "playing",
        "gave a concert",
        "sang", "day in", "days in", "night in", "nights in", "weekend in", "week in",
@@ -400,11 +404,7 @@ _DESCRIPTOR_NOUNS = frozenset(
      "edge", "part", "parts", "interior", "summit", "top", "peak", "foot"}
 )  # fmt: skip
 
-# "rolled through Fort Providence without stopping", "landed without incident": how, not
-# whether, the place was reached.
-_MANNER_WITHOUT_RE = re.compile(
-    r"\bwithout (?:stopping|a stop|pausing|a break|incident|delay|problems?|fuss)\b", re.IGNORECASE
-)
+_WITHOUT_RE = re.compile(r"\bwithout\b", re.IGNORECASE)
 _NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|didn't|did not|won't|will not|wouldn't|would not|hasn't|"
     r"has not|haven't|have not|isn't|is not|wasn't|was not|cannot|can't|couldn't|"
@@ -630,6 +630,7 @@ def _gated_any(pattern: re.Pattern[str], text: str) -> bool:
 # Referring expressions: what kind of actor they point back to.
 _PRONOUNS: dict[str, ActorKind | None] = {
     "he": "person", "she": "person", "him": "person", "they": None, "it": None,
+    "i": "person", "me": "person",
 }  # fmt: skip
 _VEHICLE_NOUNS = frozenset(
     {"train", "motorcade", "convoy", "plane", "jet", "aircraft", "helicopter", "car",
@@ -806,6 +807,7 @@ class ActorRegistry:
         self.moves: Counter[str] = Counter()  # movements read so far, per actor key
         self.couple: str | None = None  # a person last described with company ("the couple")
         self.introduced: str | None = None  # the person a lead's "A ... envoy" turned out to be
+        self.narrator = False  # told in the first person outside quotes: "I" is the writer
 
     def reset_mentions(self) -> None:
         for actor in self.actors.values():
@@ -1360,6 +1362,9 @@ _LEADER_AIRCRAFT = ("air force one", "marine one", "shepherd one", "air force tw
 _AIRCRAFT_FIRST_WORDS = frozenset(a.split()[0] for a in _LEADER_AIRCRAFT)
 
 
+_AGED_RE = re.compile(r"\d{1,3}-year-old")
+
+
 def _find_anaphors(items: list[Item]) -> None:
     """Mark pronouns and definite descriptions that can refer to an actor."""
     # One scan finds both the aircraft names' first words and the anaphors' starts.
@@ -1399,12 +1404,14 @@ def _find_anaphors(items: list[Item]) -> None:
             continue
         before = len(items)
         if (
-            low in ("a", "an")
+            low in ("a", "an", "the")
             and i >= 2
             and items[i - 1].text == ","
-            and (items[i - 2].kind in ("name", "mover"))
+            and (items[i - 2].kind == "name" or (items[i - 2].kind == "mover" and low != "the"))
         ):
-            continue  # "The Lanterns, a band from Glasgow,": the name's apposition, no one new
+            # "The Lanterns, a band from Glasgow,", "Albatros Rouge, the French boat sailed by
+            # ...": the name's apposition, no one new
+            continue
         # "his train", "its crew", "the North Korean leader", "the storm", "the peloton"
         if low in _DESCRIPTION_STARTS:
             j = i + 1
@@ -1422,11 +1429,22 @@ def _find_anaphors(items: list[Item]) -> None:
                         and items[j + 1].low in _ANAPHOR_HEADS
                     )
                 )
-                and (items[j].kind != "word" or not items[j].text[0].isdigit())
+                and (
+                    items[j].kind != "word"
+                    or not items[j].text[0].isdigit()
+                    or _AGED_RE.fullmatch(items[j].low)
+                )
             ):
                 words.append(items[j].low)
                 head = items[j].low
                 kind = _anaphor_kind(head, low)
+                if (
+                    kind is False
+                    and low == "the"
+                    and len(words) >= 2
+                    and (_AGED_RE.fullmatch(words[-2]))
+                ):
+                    kind = "person"  # "the 29-year-old nurse": whoever the story is about
                 if (
                     kind is not False
                     and j + 1 < len(items)
@@ -1663,6 +1681,10 @@ _PERSON_HEAD_NOUNS = _PERSON_TITLES - {
 # ---------------------------------------------------------------------------------------------
 
 
+# Words before a noun-or-verb form ("ride", "drive") that make it the verb.
+_VERB_MARKERS = frozenset("will would to can could may might should must shall then and".split())
+
+
 @dataclass
 class CueHit:
     index: int  # index of the first item of the cue
@@ -1723,6 +1745,8 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
                         is_noun = False
                     elif form in ("tour of",):
                         is_noun = True
+                    elif form in ("drive", "ride", "cruise") and prev in _VERB_MARKERS:
+                        cue, is_noun = _MOTION, False  # "she will ride on to Kotor"
                     else:
                         break  # "drive", "ride", "route" as plain words
             if form == "visit" and is_noun:
@@ -2042,6 +2066,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             continue
         if low in _CUE_FORMS and _starts_cue(items, j):
             break
+        if low in ("will", "would", "shall") and j > 0 and items[j - 1].low == "and":
+            break  # "had set off from Budapest and will ride on to Dublin": a new predicate
         prep = _preposition_at(items, j)
         if prep is not None:
             words, new_role = prep
@@ -2652,6 +2678,9 @@ def _actor_key(item: Item, registry: ActorRegistry) -> str | None:
 def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
     anaphor = ref.anaphor or ""
+    if anaphor in ("i", "me"):
+        # A first-person feature follows its writer; elsewhere "I" is a quoted speaker.
+        return registry.describe("the writer", "person", frozenset()) if registry.narrator else None
     if anaphor.startswith(("a ", "an ")) and ref.kind == "person":
         # A news lead introduces its traveller before naming him ("A West African envoy arrived
         # in Niamey ... Ama Serwaa Boateng, a former minister, ..."): before anyone is a
@@ -2801,6 +2830,61 @@ def _cue_status(
 # ---------------------------------------------------------------------------------------------
 
 
+_QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my)\b")
+_NARRATOR_MIN_MENTIONS = 3
+
+
+def _told_in_first_person(text: str) -> bool:
+    """Does the writer say "I" outside quotations at least a few times (a travel feature)?"""
+    outside = _QUOTED_RE.sub(" ", text)
+    return len(_FIRST_PERSON_RE.findall(outside)) >= _NARRATOR_MIN_MENTIONS
+
+
+_DATELINE_TAIL_RE = re.compile(
+    r"(?:,[ \t]*[A-Z][\w. ]{1,30})?[ \t]*(?:\([\w ]{1,20}\)[ \t]*)?[—–-]"
+)
+_HERE_RE = re.compile(r"(?<=[a-z,] )here\b(?![’']s| is| are| was| were)")
+
+
+def _here_mentions(
+    article: Article, sentences: list[Sentence], resolved: list[ResolvedMention]
+) -> list[ResolvedMention]:
+    """In wire copy "here" is the dateline's city ("DUBROVNIK, Croatia — She rolled into the old
+    harbour here"): a mention of it wherever the text says "here" after a word."""
+    if not sentences or not resolved:
+        return []
+    first = resolved[0]
+    mention = first.mention
+    start = sentences[0].start
+    if (
+        first.place is None
+        or mention.sentence_index != sentences[0].index
+        or mention.start != start
+        or not _DATELINE_TAIL_RE.match(article.text, mention.end)
+    ):
+        return []
+    found: list[ResolvedMention] = []
+    for sentence in sentences:
+        for match in _HERE_RE.finditer(sentence.text):
+            at = sentence.start + match.start()
+            found.append(
+                first.model_copy(
+                    update={
+                        "mention": mention.model_copy(
+                            update={
+                                "sentence_index": sentence.index,
+                                "start": at,
+                                "end": at + 4,
+                                "surface": "here",
+                            }
+                        )
+                    }
+                )
+            )
+    return found
+
+
 def extract_movements(
     article: Article, sentences: list[Sentence], resolved: list[ResolvedMention]
 ) -> list[Movement]:
@@ -2810,9 +2894,12 @@ def extract_movements(
         return foreign_movements(article, sentences, resolved, language)
     ref = reference_date(article.text, article.published)
     by_sentence: dict[int, list[ResolvedMention]] = {}
-    for rm in resolved:
+    for rm in [*resolved, *_here_mentions(article, sentences, resolved)]:
         by_sentence.setdefault(rm.mention.sentence_index, []).append(rm)
+    for in_sentence in by_sentence.values():
+        in_sentence.sort(key=lambda rm: rm.mention.start)
     registry = ActorRegistry()
+    registry.narrator = _told_in_first_person(article.text)
     # A first pass registers full names and movers so that "Mr. Kim" or "Haikui" early on
     # maps to "Kim Jong Un" or "Typhoon Haikui"; the second pass reads with them known.
     # Times and the sentence's items do not depend on the registry: built once, copied per pass.
@@ -2919,8 +3006,7 @@ def extract_movements(
             clause_end = max(g.item_index for g in governed)
             clause_text = _text_between(article.text, items, clause_start, hit.last)
             wide_text = _text_between(article.text, items, clause_start, clause_end)
-            tail = _clause_tail(article.text, items, hit.last, clause_end)
-            if _NEGATION_RE.search(_MANNER_WITHOUT_RE.sub(" ", tail)):
+            if _negated(article.text, items, hit.last, clause_end):
                 continue
             if (
                 clause_start > 0
@@ -3397,6 +3483,17 @@ def _time_right_after(
         break
     merged = merge_expressions(found)
     return merged if merged is not None and merged.start is not None else None
+
+
+def _negated(text: str, items: list[Item], after: int, last_place: int) -> bool:
+    """Is the movement denied between the cue and the end of its clause? After the places,
+    "without" says how, not whether: "touched down in Oahu ... without a drop of fuel"."""
+    tail = _clause_tail(text, items, after, last_place)
+    if not _NEGATION_RE.search(tail):
+        return False
+    place_end = items[last_place].end - items[min(after + 1, len(items) - 1)].start
+    before, rest = tail[: max(0, place_end)], tail[max(0, place_end) :]
+    return bool(_NEGATION_RE.search(before) or _NEGATION_RE.search(_WITHOUT_RE.sub(" ", rest)))
 
 
 def _clause_tail(text: str, items: list[Item], after: int, last_place: int) -> str:

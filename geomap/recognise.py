@@ -387,10 +387,16 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
         own = matcher.candidates(token.text)
         # A major place's alternate name ("Ben" for Bern) does not outweigh a given name.
         own_names = [c for c in own if c.name_type != "alternate"]
-        if own_names and (
-            _is_major(own_names) or any(c.place.kind == "country" for c in own_names)
+        if (
+            own_names
+            and (_is_major(own_names) or any(c.place.kind == "country" for c in own_names))
+            and (
+                is_common_word(following.text)
+                or following.lower in MEDIA_AND_COMPANY_HEADS
+                or matcher.candidates(following.text)
+            )
         ):
-            continue
+            continue  # "Sofia Marković" is a person, but "Jordan Valley" and "Paris Match" not
         if is_common_word(following.text) and (
             not is_surname(following.text) or (own and _is_strong(own))
         ):
@@ -496,7 +502,8 @@ def _accept(
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if (
             following is not None
-            and _close(tokens[j], following)
+            and following.sentence_index == first.sentence_index
+            and following.start - tokens[j].end == 1  # "Pat Zavoral", not "DUBROVNIK, Croatia"
             # Before another name, a place known here only by a foreign alternate name is a
             # person's given name: "Ama Serwaa Boateng" (not Amman), "Ben Gurion" (not Bern).
             and (not strong or all(c.name_type == "alternate" for c in candidates))

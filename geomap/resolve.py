@@ -65,6 +65,7 @@ NEARNESS_SCALE_KM = 400.0
 FOREIGN_COUNTRY_PENALTY = 3.0
 ACRONYM_MISMATCH_PENALTY = 3.0
 COUNTRY_NAMESAKE_PENALTY = 3.0
+ALTERNATE_COUNTRY_PENALTY = 5.0
 LOCAL_RADIUS_KM = 120.0
 LOCAL_WEIGHT = 2.0
 LOCAL_MAX_SUPPORT = 3
@@ -329,6 +330,14 @@ def _own_score(candidate: Candidate, entry: _Name, facts: _NameFacts, context: _
             and dominant in facts.countries
         ):
             score -= FOREIGN_COUNTRY_PENALTY
+    if (
+        place.kind == "country"
+        and candidate.name_type == "alternate"
+        and facts.big_ids & facts.own_name_ids
+    ):
+        # A big city's own name is not a country's other name: "Salvador" is the Brazilian
+        # city of 2.7 million, not El Salvador.
+        score -= ALTERNATE_COUNTRY_PENALTY
     if place.kind != "country" and place.country in entry.countries_named:
         # A country's own name means the country: its namesake state or capital goes by a longer
         # name ("State of Mexico", "Mexico City", "Guatemala City").

@@ -335,3 +335,41 @@ def test_a_live_blog_clock_time_dates_the_entry_and_without_stopping_is_a_pass()
     )
     assert moves["Paris"].status == "passed"
     assert moves["Lyon"].when is not None and moves["Lyon"].when.start == dt.date(2023, 8, 18)
+
+
+def test_a_named_boat_in_apposition_and_a_race_finish() -> None:
+    moves = movements(
+        "Albatros Rouge, the French boat sailed by Anne Guegen, crossed the finish line in "
+        "Lyon on Saturday, 14 days after leaving Paris."
+    )
+    assert {(m.place.name, m.actor, m.role) for m in moves} == {
+        ("Lyon", "Albatros Rouge", "destination"),
+        ("Paris", "Albatros Rouge", "origin"),
+    }
+
+
+def test_here_in_wire_copy_is_the_dateline_city() -> None:
+    moves = movements(
+        "Belgrade, Serbia — Ana Petrovic rolled into the old town here on Sunday. "
+        "She had set off from Budapest on May 2 and will ride on to Dublin on Tuesday."
+    )
+    assert [(m.place.name, m.status) for m in moves] == [
+        ("Belgrade", "visited"),
+        ("Budapest", "visited"),
+        ("Dublin", "planned"),
+    ]
+
+
+def test_a_first_person_feature_follows_its_writer() -> None:
+    moves = movements(
+        "I landed in Amman on Friday. My bags were lost, so I slept in Amman. "
+        "Tomorrow a shared taxi will take me north to Damascus."
+    )
+    assert {m.actor for m in moves} == {"the writer"}
+    assert by_place(moves)["Damascus"].status == "planned"
+
+
+def test_without_after_the_place_does_not_deny_the_movement() -> None:
+    moves = movements("The plane touched down in Lyon after flying from Paris without fuel.")
+    assert {m.place.name for m in moves} == {"Lyon", "Paris"}
+    assert movements("He returned without stopping in Paris.") == []

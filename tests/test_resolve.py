@@ -131,3 +131,8 @@ def test_north_pole_alaska_keeps_its_town(gazetteer) -> None:  # type: ignore[no
 def test_the_geographic_south_pole(gazetteer) -> None:  # type: ignore[no-untyped-def]
     found = resolve("The expedition skied across Antarctica to the South Pole.", gazetteer)
     assert near(found["South Pole"], -90.0, 0.0)
+
+
+def test_a_big_citys_own_name_beats_a_countrys_other_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("The yachts finished the leg in Salvador on Saturday.", gazetteer)
+    assert near(found["Salvador"], -12.97, -38.49)  # Bahia, not El Salvador
