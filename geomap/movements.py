@@ -44,6 +44,7 @@ from geomap.timex import (
     merge_expressions,
     reference_date,
 )
+from geomap.wordlists import is_given_name
 
 ItemKind = Literal["place", "demonym", "unknown_place", "time", "word", "punct", "name", "mover"]
 
@@ -167,7 +168,8 @@ _forms(_RETURN, "return", "returns", "returned", "returning", "came back", "come
        "comes back", "went back", "go back", "headed back", "flew back", "sailed back",
        "got back", "returned home", "return home", "fly back", "flies back", "flying back",
        "sail back", "sailed back", "travel back", "travelled back", "traveled back",
-       "head back", "heads back", "heading back", "drive back", "drove back")  # fmt: skip
+       "head back", "heads back", "heading back", "drive back", "drove back", "due back",
+       "be back")  # fmt: skip
 _forms(_LEAVE, "leave", "leaves", "left", "leaving", "depart", "departs", "departed",
        "departing", "departure", "quit", "quits", "exit", "exits", "exited", "exiting", "flee",
        "fled", "flees", "fleeing",
@@ -438,7 +440,11 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _HISTORICAL_RE = re.compile(
-    r"\b(?:previously|formerly|last time|the last time|in the past|back in|years? ago|"
+    r"\b(?:previously|formerly|last time|the last time|in the past|years? ago|"
+    # "back in 2019", "back in March", but not "due back in Jakarta"
+    r"back in (?:\d{4}|the (?:\d{2,4}s|early|late|mid|days)|(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|spring|summer|autumn|fall|"
+    r"winter)\b)|"
     r"decades? ago|once before|earlier trip|previous trip|previous visit|earlier visit|"
     r"(?:as|like) (?:he|she|they|it) "
     r"(?:had |previously )?did|historic(?:al)?ly)\b",
@@ -630,7 +636,7 @@ def _gated_any(pattern: re.Pattern[str], text: str) -> bool:
 # Referring expressions: what kind of actor they point back to.
 _PRONOUNS: dict[str, ActorKind | None] = {
     "he": "person", "she": "person", "him": "person", "they": None, "it": None,
-    "i": "person", "me": "person",
+    "i": "person", "me": "person", "them": None,
 }  # fmt: skip
 _VEHICLE_NOUNS = frozenset(
     {"train", "motorcade", "convoy", "plane", "jet", "aircraft", "helicopter", "car",
@@ -826,6 +832,8 @@ class ActorRegistry:
         actor.titles |= titles
         actor.mentions += 1
         self._resolved.clear()  # mention counts rank candidates
+        if " and " in name:
+            self.couple = key  # "Birgit and Henrik Sørensen ... They landed in Lima"
         return key
 
     def describe(self, description: str, kind: ActorKind, titles: frozenset[str]) -> str:
@@ -1172,6 +1180,7 @@ def _find_names(
         while j < len(items) and items[j].kind == "word" and (
             _is_capitalised(items[j].text)
             or (items[j].low in _NAME_PARTICLES and j + 1 < len(items)
+                and items[j + 1].kind == "word"  # "Isla del Sol": the place ends the name
                 and _is_capitalised(items[j + 1].text) and j > i)
         ):  # fmt: skip
             j += 1
@@ -1252,6 +1261,10 @@ def _find_names(
                 last = i + start_k + len(name_words) - 1
                 name = " ".join(name_words)
                 name = _POSSESSIVE_END_RE.sub("", name)
+                if kind == "person" and _couple_before(items, first) and len(name_words) >= 2:
+                    # "Birgit and Henrik Sørensen": two people travelling together, one actor
+                    first -= 2
+                    name = f"{items[first].text} and {name}"
                 out_ranges.append((first, last, name, frozenset(titles), kind))
         i = j
     for first, last, name, title_set, kind in reversed(out_ranges):
@@ -1260,6 +1273,20 @@ def _find_names(
             end -= 2
         ref = ActorRef(kind, name, titles=title_set)
         items[first : last + 1] = [Item("name", start, end, name, name.casefold(), actor=ref)]
+
+
+def _couple_before(items: list[Item], first: int) -> bool:
+    """A lone given name and "and" before a full name: "Birgit and Henrik Sørensen"."""
+    return (
+        first >= 2
+        and items[first - 1].low == "and"
+        and items[first - 2].kind == "word"
+        and _is_capitalised(items[first - 2].text)
+        and is_given_name(items[first - 2].text)
+        and not (first >= 3 and items[first - 3].kind in ("word", "name") and (
+            _is_capitalised(items[first - 3].text)
+        ))
+    )  # fmt: skip
 
 
 # Last words of the names of places and buildings: such a name is no person.
@@ -1365,6 +1392,38 @@ _AIRCRAFT_FIRST_WORDS = frozenset(a.split()[0] for a in _LEADER_AIRCRAFT)
 _AGED_RE = re.compile(r"\d{1,3}-year-old")
 
 
+def _country_office_holders(items: list[Item]) -> bool:
+    """ "Indonesia's president will leave Jakarta": a place's office holder, unnamed, is a person
+    known by the title ("the president"), as the article goes on to call them."""
+    replaced = False
+    for i in range(len(items) - 4, -1, -1):
+        if not (
+            items[i].kind == "place"
+            and items[i + 1].text in ("'", "’")
+            and items[i + 2].low == "s"
+            and items[i + 3].kind == "word"
+        ):
+            continue
+        j = i + 3
+        while j < len(items) and j <= i + 5 and items[j].kind == "word" and items[j].low.isalpha():
+            if items[j].low in _PERSON_HEAD_NOUNS and not (
+                j + 1 < len(items) and items[j + 1].low in _PERSON_HEAD_NOUNS
+            ):
+                break
+            j += 1
+        if j >= len(items) or items[j].kind != "word" or items[j].low not in _PERSON_HEAD_NOUNS:
+            continue
+        if j + 1 < len(items) and items[j + 1].kind in ("name", "mover"):
+            continue  # "Russia's foreign minister Sergei Lavrov": the name is the actor
+        words = [it.low for it in items[i + 3 : j + 1]]
+        anaphor = "the " + " ".join(words)
+        ref = ActorRef("person", None, anaphor=anaphor, titles=frozenset(words))
+        items[i : j + 1] = [Item("mover", items[i].start, items[j].end, anaphor, anaphor,
+                                 actor=ref)]  # fmt: skip
+        replaced = True
+    return replaced
+
+
 def _find_anaphors(items: list[Item]) -> None:
     """Mark pronouns and definite descriptions that can refer to an actor."""
     # One scan finds both the aircraft names' first words and the anaphors' starts.
@@ -1383,6 +1442,8 @@ def _find_anaphors(items: list[Item]) -> None:
                                      text.casefold(), actor=ref)]  # fmt: skip
             replaced = True
     if _counted_group(items):
+        replaced = True
+    if _country_office_holders(items):
         replaced = True
     if replaced:  # the indices found have moved
         found = [k for k, it in enumerate(items) if it.low in _ANAPHOR_STARTS]
@@ -2075,6 +2136,9 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                 if j + 1 < len(items) and items[j + 1].low in _STOPOVER_PURPOSES:
                     j += 2  # "stopped to refuel at Ramstein"
                     continue
+                if j + 1 < len(items) and items[j + 1].low in _JOINING_PURPOSES:
+                    j += 2  # "fly north to join the president in Hanoi": where they meet
+                    continue
                 break
             if words in ("over", "against") and j > 0 and items[j - 1].low in _RESULT_NOUNS:
                 j += 1  # "a 2-0 win over Palestine in Kuwait City": the opponent, skipped
@@ -2155,6 +2219,7 @@ _COMPASS_WORDS = frozenset(
      "north-east", "north-west", "south-east", "south-west"}
 )  # fmt: skip
 _STOPOVER_PURPOSES = frozenset({"refuel", "rest", "regroup", "resupply", "refit", "recover"})
+_JOINING_PURPOSES = frozenset({"join", "rejoin", "meet", "accompany"})
 _FACILITY_NOUNS = frozenset(
     {
         "station",
@@ -2327,6 +2392,19 @@ def _names_an_event(items: list[Item], k: int) -> bool:
     return False
 
 
+_AUXILIARIES = frozenset(
+    "will would shall is are was were has have had then first also later soon now".split()
+)
+
+
+def _after_a_comma(items: list[Item], index: int) -> bool:
+    """Does a comma come right before the cue and its auxiliaries (", will fly")?"""
+    k = index - 1
+    while k >= 0 and items[k].kind == "word" and items[k].low in _AUXILIARIES:
+        k -= 1
+    return k >= 0 and items[k].text == ","
+
+
 def _clause_start(items: list[Item], index: int) -> int:
     """Index of the first item of the clause that ends at `index` (the cue)."""
     k = index - 1
@@ -2349,11 +2427,13 @@ def _clause_start(items: list[Item], index: int) -> int:
             continue
         if it.kind == "word" and it.low in _BOUNDARY_WORDS:
             # "The ship, which blocked the canal, arrived": skip the relative clause.
+            # "The president, who has ... and who last travelled in January, will fly": the
+            # relative clauses end at a comma before the cue's auxiliaries.
             if (
                 it.low in ("which", "who")
                 and k > 0
-                and items[k - 1].text == ","
-                and (index > 0 and items[index - 1].text == ",")
+                and (items[k - 1].text == "," or items[k - 1].low == "and")
+                and _after_a_comma(items, index)
             ):
                 k -= 2
                 continue
@@ -2438,11 +2518,13 @@ def _cue_actor(
     ]  # fmt: skip
     if subjects:
         candidates = subjects
+    taken = items[hit.last + 1].actor if hit.last + 1 < len(items) else None
     if (
         hit.form in _TAKE_FORMS
-        and hit.last + 1 < len(items)
         and items[hit.last + 1].kind in ("name", "mover")
-        and items[hit.last + 1].actor is not None
+        and taken is not None
+        # "they will take the morning boat back to Copacabana": the subject travels by it
+        and (taken.anaphor or "").rsplit(" ", 1)[-1] not in _VEHICLE_NOUNS
     ):
         return _actor_key(items[hit.last + 1], registry)  # "the next leg takes him to Lomé"
     if hit.form in _HOST_FORMS and not _passive(items, hit):
@@ -2758,7 +2840,7 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         # the one ship, storm or race of the article, if there is only one.
         things = [registry.salient[k] for k in ("storm", "ship", "race") if k in registry.salient]
         return things[0] if len(things) == 1 else None
-    if anaphor == "they":
+    if anaphor in ("they", "them"):
         last = registry.last_any
         if last is not None and (
             registry.kind_of(last) in ("race", "ship", "group") or last == registry.couple
@@ -3439,6 +3521,20 @@ def _fronted_places(items: list[Item], hit: CueHit, governed: list[Governed]) ->
         )
     ):
         out.append(Governed(1, hit.cue.preps.get(first.low, "stop")))
+    # "Back in Cusco, they boarded the train south to Puno": a return the journey goes on from.
+    if (
+        first.kind == "word"
+        and first.low == "back"
+        and len(items) > 3
+        and items[1].low in ("in", "at")
+        and items[2].kind == "place"
+        and items[3].kind == "punct"
+        and all(g.item_index != 2 for g in governed)
+        and not any(
+            items[k].low in _CUE_FORMS and _starts_cue(items, k) for k in range(3, hit.index)
+        )
+    ):
+        out.append(Governed(2, "origin" if governed else "stop"))
     return out
 
 
@@ -3525,6 +3621,22 @@ def _text_between(text: str, items: list[Item], first: int, last: int) -> str:
     return text[items[first].start : items[last].end]
 
 
+def _relative_clauses(items: list[Item], first: int, last: int) -> list[tuple[int, int]]:
+    """Character ranges of ", who ... ," asides between two items: their times date something
+    else ("The president, who last travelled abroad in January, will fly to Hanoi")."""
+    found: list[tuple[int, int]] = []
+    k = first
+    while k < last:
+        if items[k].low in ("who", "which") and k > 0 and items[k - 1].text == ",":
+            end = next((e for e in range(k + 1, last) if items[e].text == ","), None)
+            if end is None:
+                break
+            found.append((items[k].start, items[end].end))
+            k = end
+        k += 1
+    return found
+
+
 def _movement_time(
     items: list[Item],
     times: list[TimeExpression],
@@ -3550,8 +3662,13 @@ def _movement_time(
     ):
         hi_index += 1
     hi = items[hi_index].end if items else sentence.end
+    aside = _relative_clauses(items, clause_start, clause_end)
     in_clause = [
-        t for t in times if lo <= sentence.start + t.start and sentence.start + t.end <= hi
+        t
+        for t in times
+        if lo <= sentence.start + t.start
+        and sentence.start + t.end <= hi
+        and not any(a <= sentence.start + t.start < b for a, b in aside)
     ]
     earlier = [t for t in times if sentence.start + t.end <= lo]
     if (
@@ -3576,14 +3693,18 @@ def _movement_time(
             # A ship, storm, race or group "set out in April last year" is still under way.
             historical = (ref - end).days > _LONG_JOURNEY_DAYS
         else:
-            explicit_earlier_year = any(t.explicit_year for t in chosen) and end.year < ref.year
+            # "in 2019", "last year": a whole earlier year dates an earlier trip
+            whole_year = (when.start.month, when.start.day, end.month, end.day) == (1, 1, 12, 31)
+            explicit_earlier_year = (
+                any(t.explicit_year for t in chosen) or whole_year
+            ) and end.year < ref.year
             historical = explicit_earlier_year or (ref - end).days > 120
     if (
         kind == "person"
         and when is not None
         and when.end is not None
         and ref is not None
-        and (ref - when.end).days > _EARLIER_TRIP_DAYS
+        and (ref - (when.start or when.end)).days > _EARLIER_TRIP_DAYS
         and _PAST_PERFECT_RE.search(cue_clause)
     ):
         historical = True  # "Meloni had flown to Tunis in April": an earlier trip
@@ -3595,9 +3716,10 @@ def _movement_time(
 # How far back a ship, storm, race or group's dated movement can lie and still belong to the
 # journey the article reports (a year-long voyage); a person's trips are separate sooner.
 _LONG_JOURNEY_DAYS = 400
-# A person's movement told in the past perfect and dated a week or more before the article
-# belongs to an earlier trip.
-_EARLIER_TRIP_DAYS = 6
+# A person's movement told in the past perfect and dated (from its start) a month or more
+# before the article belongs to an earlier trip ("had flown to Tunis in April"); nearer, it is
+# the start of the journey told ("had landed in Lima on August 24" in a three-week trip).
+_EARLIER_TRIP_DAYS = 30
 _PAST_PERFECT_RE = re.compile(r"\bhad (?:\w+ly )?(?:\w+ed|flown|gone|been|made|left|met|come)\b")
 _DURATION_UNITS = frozenset(
     {"hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year"}

@@ -301,6 +301,9 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             out.append(_Keyed(m, day, True, rank, ROLE_RANK[m.role]))
             continue
         same = [(o, d) for o in by_article[m.article_id] if (d := _day_value(o)) is not None]
+        if m.status != "planned":
+            # What happened is placed among what happened, not among the article's plans.
+            same = [(o, d) for o, d in same if o.status != "planned"] or same
         same_sentence = [(o, d) for o, d in same if o.sentence_index == m.sentence_index]
         middle = _middle(m.when)
         if middle is not None:
@@ -319,7 +322,12 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             estimate = same_sentence[0][1]
         elif m.status == "planned" and m.role != "origin" and not same:
             estimate = trip_hi + 0.5  # a plan nobody dated: after what is known to have happened
-        elif m.role == "origin":
+        elif m.role == "origin" and not any(
+            o.sentence_index < m.sentence_index and not _in_lead(o, leads[m.article_id])
+            for o, _ in same
+        ):
+            # The journey's start, unless the story has already told of dated stops before it
+            # ("Back in Cusco, they boarded the train")
             estimate = min((d for _, d in same), default=trip_lo) - 0.5
         elif m.role == "destination" and not any(
             o.sentence_index < m.sentence_index for o, _ in same
@@ -378,6 +386,10 @@ _COMPLETION_RE = re.compile(
 
 
 _RETELLING_RE = re.compile(r"\b(?:first|initially|originally|had (?:first |earlier )?\w+ed)\b")
+
+
+def _in_lead(m: Movement, lead: Movement | None) -> bool:
+    return lead is not None and m.sentence_index == lead.sentence_index
 
 
 def _summary_lead(movements: list[Movement]) -> Movement | None:

@@ -241,7 +241,8 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|is (?:expected|set|due|scheduled|slated|poised|planning|going) to|"
     r"are (?:expected|set|due|scheduled|slated|poised|planning|going) to|plans? to|"
-    r"intends? to|hopes? to|next|tomorrow|upcoming|later this)\b|'ll\b",
+    r"intends? to|hopes? to|next|tomorrow|upcoming|later this|"
+    r"(?:is|are) (?:expected|due|scheduled) (?:back|home|in|at))\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(

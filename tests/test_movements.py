@@ -373,3 +373,40 @@ def test_without_after_the_place_does_not_deny_the_movement() -> None:
     moves = movements("The plane touched down in Lyon after flying from Paris without fuel.")
     assert {m.place.name for m in moves} == {"Lyon", "Paris"}
     assert movements("He returned without stopping in Paris.") == []
+
+
+def test_a_countrys_office_holder_and_relative_clauses_before_the_verb() -> None:
+    moves = movements(
+        "Russia's president will leave Moscow on Monday. The president, who has made trade a "
+        "priority and who last travelled abroad in January, will fly first to Lima. "
+        "He is due back in Moscow on Friday.",
+        published=dt.date(2025, 3, 6),
+    )
+    assert [(m.place.name, m.actor, m.status) for m in moves] == [
+        ("Moscow", "the president", "planned"),
+        ("Lima", "the president", "planned"),
+        ("Moscow", "the president", "planned"),
+    ]
+    lima = by_place(moves)["Lima"]
+    assert lima.when is None  # "in January" dates the aside, not the flight
+    assert not moves[-1].historical  # "due back in", not "back in 2019"
+
+
+def test_a_couple_travels_as_one_and_takes_a_boat() -> None:
+    moves = movements(
+        "Birgit and Henrik Jensen landed in Lima on August 24. Back in Lima, they boarded the "
+        "morning boat to Quito. On Sunday they will take the morning boat back to Lima.",
+        published=dt.date(2024, 9, 14),
+    )
+    assert {m.actor for m in moves} == {"Birgit and Henrik Jensen"}
+    assert [(m.place.name, m.role, m.status) for m in moves] == [
+        ("Lima", "destination", "visited"),
+        ("Quito", "destination", "visited"),
+        ("Lima", "origin", "visited"),
+        ("Lima", "destination", "planned"),
+    ]
+
+
+def test_a_whole_earlier_year_is_an_earlier_trip() -> None:
+    moves = movements("Last year the president visited Lima.", published=dt.date(2025, 3, 6))
+    assert moves and moves[0].historical

@@ -129,3 +129,12 @@ def test_a_dated_return_alone_is_no_summary_lead() -> None:
     text = "Kim Jong Un returned to Vladivostok on 12 September 2023. He met officials."
     routes = build_routes(movements(text), [article(text)])
     assert [s.name for r in routes for s in r.stops] == ["Vladivostok"]
+
+
+def test_an_undated_stop_that_happened_comes_before_the_plans() -> None:
+    text = (
+        "Birgit and Henrik Jensen will take the boat on to Rome on Sunday. They had landed in "
+        "Lima on August 24 and flew up to Quito. Back in Quito, they boarded the train to Paris."
+    )
+    [route] = _routes((text, dt.date(2024, 9, 14)))
+    assert _names(route) == ["Lima", "Quito", "Paris", "Rome"]  # the plan comes last
