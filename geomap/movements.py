@@ -2521,8 +2521,8 @@ def _cue_actor(
     taken = items[hit.last + 1].actor if hit.last + 1 < len(items) else None
     if (
         hit.form in _TAKE_FORMS
-        and items[hit.last + 1].kind in ("name", "mover")
         and taken is not None
+        and items[hit.last + 1].kind in ("name", "mover")
         # "they will take the morning boat back to Copacabana": the subject travels by it
         and (taken.anaphor or "").rsplit(" ", 1)[-1] not in _VEHICLE_NOUNS
     ):
