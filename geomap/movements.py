@@ -142,9 +142,9 @@ _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "la
        "rolling into", "dock", "docks", "docked", "docking", "berthed", "berths", "anchored",
        "drop anchor", "dropped anchor", "steamed into", "sailed into", "flew into", "drove into",
        "got to", "gets to", "come ashore", "came ashore", "comes ashore", "put in",
-       "put into", "puts in", "arrival", "eased into", "eases into", "crawled into",
-       "rattled into", "chugged into", "glided into", "limped into", "limps into",
-       "nosed into")  # fmt: skip
+       "put into", "puts in", "arrival", "tied up", "ties up", "moored", "eased into",
+       "eases into", "crawled into", "rattled into", "chugged into", "glided into",
+       "limped into", "limps into", "nosed into")  # fmt: skip
 _forms(_REACH, "reach", "reaches", "reached", "reaching")
 _forms(
     _RETURN,
@@ -179,7 +179,7 @@ _forms(_SETOFF, "set off", "sets off", "setting off", "set out", "sets out", "se
        "set sail", "sets sail", "setting sail", "embark", "embarks", "embarked", "embarking",
        "board", "boards", "boarded", "boarding", "took off", "take off", "takes off",
        "taken off", "taking off", "departed from", "began", "begin", "begins", "beginning",
-       "begun", "lifted off", "lift off", "lifts off")  # fmt: skip
+       "begun", "lifted off", "lift off", "lifts off", "cast off", "casts off")  # fmt: skip
 _forms(_START, "start", "starts", "started", "starting", "start in", "opened", "opens",
        "rolled out",
        "rolls out", "get under way", "got under way", "gets under way", "kicked off",
@@ -205,7 +205,7 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "makes its way", "makes his way", "makes her way", "bound", "en route", "on his way",
        "on her way", "on its way", "on their way", "redeploy", "redeployed", "deployed",
        "deploy", "steer", "steered", "shuttle", "shuttled", "come", "comes", "came",
-       "coming", "pushed on", "push on", "pushes on", "rejoined", "rejoins", "rejoin",
+       "coming", "pushed on", "push on", "pushes on", "pushing on", "rejoined", "rejoins", "rejoin",
        "took", "take", "takes", "taking", "caught", "catch", "catches", "hopped", "moved on",
        "moves on", "headed on",
        "flew on", "travelled on", "traveled on", "continued on", "onward", "travel on",
@@ -297,6 +297,10 @@ _forms(
     "stranded",
     "marooned",
 )
+_forms(
+    CueType("pick up", "stop", {**_PRESENCE_PREPS, "from": "stop", "off": "stop"}),
+    "picked up", "picks up", "pick up", "picking up",
+)  # fmt: skip
 _forms(_STORM_FORM, "formed", "forms", "forming", "developed", "developing", "spawned",
        "spun up", "took shape", "takes shape", "taking shape")  # fmt: skip
 _forms(
@@ -310,6 +314,7 @@ _forms(_NOUN_TRIP, "trip", "trips", "journey", "voyage", "flight", "tour of", "s
        "leg", "crossing", "passage", "expedition", "odyssey", "drive", "ride",
        "cruise", "route", "visit")  # fmt: skip
 _forms(_NOUN_STOP, "stop at", "stop in", "stopover in", "stopover at", "a stop", "break in",
+       "halt at", "halt in", "halt was at", "halt was in",
        "rest day in", "pause in",
        "layover in", "stay in", "visit in", "stopover", "layover")  # fmt: skip
 
@@ -317,7 +322,8 @@ _NOUN_FORMS = frozenset(
     {"trip", "trips", "journey", "voyage", "flight", "tour of", "stage", "leg", "crossing",
      "passage", "expedition", "odyssey", "drive", "ride", "cruise", "route", "visit",
      "stop at", "stop in", "stopover in", "stopover at", "a stop", "layover in", "stay in",
-     "visit in", "stopover", "layover", "arrival", "departure", "visit to", "visits to"}
+     "visit in", "stopover", "layover", "arrival", "departure", "visit to", "visits to",
+     "halt at", "halt in", "halt was at", "halt was in"}
 )  # fmt: skip
 # Noun forms that are also verb forms: nouns only after a determiner or possessive.
 _AMBIGUOUS_NOUNS = frozenset({"visit", "trip", "drive", "ride", "flight", "stage", "route",
@@ -576,7 +582,7 @@ _SHIP_PREFIX_RE = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|la|del))*)"
 )
 _SHIP_NOUN_RE = re.compile(
-    r"\b(?:the\s+)?(?:[a-z-]+\s+)?(?:ship|vessel|carrier|ferry|yacht|liner|tanker|freighter|"
+    r"\b(?:the\s+)?(?:[a-z-]+\s+)?(?P<cls>ship|vessel|carrier|ferry|yacht|liner|tanker|freighter|"
     r"icebreaker|frigate|destroyer|submarine|schooner|cutter|trawler|barque|clipper|"
     r"cruiser|corvette|dhow|catamaran|trimaran|aircraft|plane|airship|balloon|spacecraft|"
     r"airliner|glider)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]*"
@@ -665,8 +671,12 @@ _SHIP_NOUNS = frozenset(
     {"ship", "vessel", "carrier", "ferry", "yacht", "liner", "tanker", "freighter",
      "icebreaker", "frigate", "destroyer", "submarine", "schooner", "cutter", "crew",
      "flotilla", "strike group", "warship", "boat", "cruiser", "corvette", "fleet",
-     "flagship", "convoy", "catamaran", "trimaran", "sailors"}
+     "flagship", "convoy", "catamaran", "trimaran", "sailors", "barge", "tug", "trawler",
+     "steamer", "riverboat", "dhow", "sloop", "ketch", "dinghy", "canoe", "raft", "lifeboat"}
 )  # fmt: skip
+# One vessel of its own, not a group of them or their crew: "a hospital barge".
+_SINGLE_VESSELS = _SHIP_NOUNS - {"crew", "sailors", "convoy", "fleet", "flotilla",
+                                 "strike group", "boat", "ferry"}  # fmt: skip
 _RACE_NOUNS = frozenset(
     {"peloton", "race", "riders", "rider", "stage", "rally", "field", "drivers", "crews",
      "caravan", "competitors", "cyclists", "runners", "pack", "breakaway", "leaders",
@@ -735,7 +745,8 @@ _SUBJECT_FILLERS = frozenset(
 )  # fmt: skip
 _COARSE_KINDS = frozenset({"country", "continent"})
 
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+# "2,000" is one word: a comma inside a number ends no clause.
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+|[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -934,9 +945,9 @@ def _mover_spans(text: str, base: int) -> list[Item]:
     """Named storms, ships and races in a sentence text (at offset `base`), overlaps removed."""
     movers: list[Item] = []
 
-    def add(kind: ActorKind, start: int, name: str) -> None:
+    def add(kind: ActorKind, start: int, name: str, titles: frozenset[str] = frozenset()) -> None:
         item = Item("mover", base + start, base + start + len(name), name, name.casefold(),
-                    actor=ActorRef(kind, name))  # fmt: skip
+                    actor=ActorRef(kind, name, titles=titles))  # fmt: skip
         _add_span(movers, item)
 
     for m in _gated(_STORM_RE, text):
@@ -946,7 +957,7 @@ def _mover_spans(text: str, base: int) -> list[Item]:
     for m in _gated(_SHIP_NOUN_RE, text):
         name = _trim_ship_name(m.group("name"))
         if name.split()[0].casefold() not in _NOT_NAME_WORDS:
-            add("ship", m.start("name"), name)
+            add("ship", m.start("name"), name, frozenset({m.group("cls")}))  # "the cutter X"
     for m in _gated(_RACE_RE, text):
         add("race", m.start(), m.group(0))
     return movers
@@ -1483,11 +1494,13 @@ def _find_anaphors(items: list[Item]) -> None:
                 and (
                     items[j].kind in ("word", "demonym")
                     # "the top US diplomat": a country as a modifier inside the description
+                    # or before capitalised words and then the head ("A U.S. Coast Guard cutter")
                     or (
                         items[j].kind == "place"
-                        and j + 1 < len(items)
-                        and items[j + 1].kind == "word"
-                        and items[j + 1].low in _ANAPHOR_HEADS
+                        and any(
+                            it.kind == "word" and it.low in _ANAPHOR_HEADS
+                            for it in items[j + 1 : j + 4]
+                        )
                     )
                 )
                 and (
@@ -1621,6 +1634,8 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         return "race"
     if determiner in ("a", "an") and head in _PERSON_HEAD_NOUNS:
         return "person"  # "A West African envoy ... arrived": see `_resolve_anaphor`
+    if determiner in ("a", "an") and head in _SINGLE_VESSELS:
+        return "ship"  # "A hospital barge carrying surgeons tied up at Mbandaka"
     if determiner in ("a", "an"):
         # "A convoy of 20 lorries crossed ...", "An evacuation train left ...": an unnamed
         # group or vehicle that travels in its own right.
@@ -2072,6 +2087,7 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                     and (
                         nxt.low in _BOUNDARY_WORDS
                         or nxt.low in _CUE_FORMS
+                        or _two_word_cue_at(items, j + 1)
                         or nxt.low
                         in (
                             "and",
@@ -2287,6 +2303,11 @@ _NOUN_LIKE_VERB_FORMS = frozenset(
 )  # fmt: skip
 
 
+def _two_word_cue_at(items: list[Item], j: int) -> bool:
+    """ ", picked up the group from ...": a two-word verb starting a new predicate."""
+    return j + 1 < len(items) and f"{items[j].low} {items[j + 1].low}" in _CUE_FORMS
+
+
 def _starts_cue(items: list[Item], j: int) -> bool:
     low = items[j].low
     cue = _CUE_FORMS.get(low)
@@ -2408,6 +2429,15 @@ def _after_a_comma(items: list[Item], index: int) -> bool:
 def _clause_start(items: list[Item], index: int) -> int:
     """Index of the first item of the clause that ends at `index` (the cue)."""
     k = index - 1
+    if _after_a_comma(items, index):
+        # "The migrants, who said they had been promised ..., left": the relative clause
+        # before the comma hides the subject, whatever it holds ("said" included).
+        k = next(
+            (w for w in range(index - 1, 0, -1)
+             if items[w].low in ("who", "which")
+             and (items[w - 1].text == "," or items[w - 1].low == "and")),
+            k,
+        )  # fmt: skip
     while k >= 0:
         it = items[k]
         if it.kind == "punct" and it.text == ")":
@@ -2532,7 +2562,7 @@ def _cue_actor(
         return _actor_key(guest, registry) if guest is not None else None
     if candidates:
         chosen = candidates[0]
-        if events:
+        if events and prefix[events[0]].start < chosen.start:
             after_event = [c for c in candidates if c.start > prefix[events[0]].start]
             if after_event:
                 chosen = after_event[0]
@@ -2711,6 +2741,13 @@ _EVENT_VENUE_FORMS = frozenset(
 )
 
 
+# Words between an owner and a travel noun: "its first long halt", "her final stop".
+_TRIP_NOUN_MODIFIERS = frozenset(
+    "first second third last final long brief short next only main official planned scheduled "
+    "longest maiden latest overnight".split()
+)
+
+
 def _noun_owner(items: list[Item], hit: CueHit, registry: ActorRegistry) -> str | None:
     """ "Kim's visit", "his trip", "the visit by Mr. Shoigu": who the travel noun belongs to."""
     k = hit.index - 1
@@ -2730,7 +2767,13 @@ def _noun_owner(items: list[Item], hit: CueHit, registry: ActorRegistry) -> str 
         if it.kind == "word" and it.low in ("his", "her", "its", "their"):
             ref = ActorRef("person" if it.low in ("his", "her") else None, None, anaphor=it.low)
             return _resolve_anaphor(ref, registry)
-        if it.kind == "word" and it.low not in _DETERMINERS and it.low not in _FILLER_WORDS:
+        if (
+            it.kind == "word"
+            and it.low not in _DETERMINERS
+            and it.low not in _FILLER_WORDS
+            and it.low not in _TRIP_NOUN_MODIFIERS
+            and "-" not in it.low  # "his two-day visit"
+        ):
             break
         k -= 1
         hops += 1
@@ -2776,10 +2819,20 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
                 registry.introduced = named[0]
                 return named[0]
         return None
+    if anaphor.startswith(("a ", "an ")) and ref.kind == "ship":
+        # "A U.S. Coast Guard cutter ... The cutter Resolute": the article's one named ship of
+        # that class.
+        head = anaphor.rsplit(" ", 1)[-1]
+        ships = [k for k, a in registry.actors.items()
+                 if a.kind == "ship" and k not in registry.descriptions
+                 and head in a.titles]  # fmt: skip
+        if len(ships) == 1:
+            return ships[0]
     if anaphor.startswith(("a ", "an ")):
         # "A convoy of lorries", "A wooden boat": someone new, known from here on by the head
         # noun ("the convoy", "the boat"), as later sentences call it.
-        return registry.describe("the " + anaphor.rsplit(" ", 1)[-1], "group", ref.titles)
+        kind: ActorKind = "ship" if ref.kind == "ship" else "group"
+        return registry.describe("the " + anaphor.rsplit(" ", 1)[-1], kind, ref.titles)
     words = set(anaphor.split()[1:]) if " " in anaphor else set()
     head = anaphor.rsplit(" ", 1)[-1]
     if (
@@ -2868,8 +2921,8 @@ def _description_actor(anaphor: str, kind: ActorKind) -> str | None:
         return anaphor  # "the train set off from Paris" with no one aboard named: the train
     if kind == "ship" and head in _DESCRIBED_SHIP_HEADS:
         return anaphor
-    if kind == "group" and head in _GROUP_HEADS:
-        return anaphor
+    if kind == "group" and (head in _GROUP_HEADS or head in _GROUP_MEMBER_HEADS):
+        return anaphor  # "The migrants ... left Cap-Haitien": no group before them, they are one
     return None
 
 
@@ -3086,7 +3139,10 @@ def extract_movements(
             registry.mark_subject(key)
             clause_start = _clause_start(items, hit.index)
             clause_end = max(g.item_index for g in governed)
-            clause_text = _text_between(article.text, items, clause_start, hit.last)
+            clause_text = _without_asides(
+                article.text, items, clause_start, hit.last, _text_between(
+                    article.text, items, clause_start, hit.last)
+            )  # fmt: skip
             wide_text = _text_between(article.text, items, clause_start, clause_end)
             if _negated(article.text, items, hit.last, clause_end):
                 continue
@@ -3619,6 +3675,18 @@ def _text_between(text: str, items: list[Item], first: int, last: int) -> str:
     first = max(0, min(first, len(items) - 1))
     last = max(first, min(last, len(items) - 1))
     return text[items[first].start : items[last].end]
+
+
+def _without_asides(text: str, items: list[Item], first: int, last: int, clause: str) -> str:
+    """The clause without its ", who ... ," asides: "The migrants, who said they had been
+    promised a landing, left" is no plan."""
+    asides = _relative_clauses(items, first, last)
+    if not asides or not items:
+        return clause
+    base = items[max(0, min(first, len(items) - 1))].start
+    for a, b in reversed(asides):
+        clause = clause[: a - base] + "," + clause[b - base :]
+    return clause
 
 
 def _relative_clauses(items: list[Item], first: int, last: int) -> list[tuple[int, int]]:

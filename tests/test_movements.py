@@ -410,3 +410,25 @@ def test_a_couple_travels_as_one_and_takes_a_boat() -> None:
 def test_a_whole_earlier_year_is_an_earlier_trip() -> None:
     moves = movements("Last year the president visited Lima.", published=dt.date(2025, 3, 6))
     assert moves and moves[0].historical
+
+
+def test_an_unnamed_vessel_its_halts_and_a_named_ship_introduced_later() -> None:
+    moves = movements(
+        "A hospital barge carrying surgeons tied up at Lima on Sunday. Its first long halt was "
+        "at Quito. A coast guard cutter will reach Rome on Friday. The cutter Resolute, which "
+        "had sailed from Paris on Monday, picked up the group from Dublin on Wednesday."
+    )
+    actors = {m.place.name: m.actor for m in moves}
+    assert actors["Lima"] == actors["Quito"] == "the barge"
+    assert actors["Rome"] == actors["Paris"] == actors["Dublin"] == "Resolute"
+    assert by_place(moves)["Dublin"].role == "stop"
+
+
+def test_members_with_no_group_before_them_are_the_travellers() -> None:
+    moves = movements(
+        "The migrants, who had paid smugglers up to $2,000 each and who said they had been "
+        "promised a landing near Miami, left Lima on Thursday."
+    )
+    assert [(m.place.name, m.actor, m.status) for m in moves] == [
+        ("Lima", "the migrants", "visited")
+    ]
