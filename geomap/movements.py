@@ -169,7 +169,7 @@ _forms(_RETURN, "return", "returns", "returned", "returning", "came back", "come
        "got back", "returned home", "return home", "fly back", "flies back", "flying back",
        "sail back", "sailed back", "travel back", "travelled back", "traveled back",
        "head back", "heads back", "heading back", "drive back", "drove back", "due back",
-       "be back")  # fmt: skip
+       "be back", "expected back")  # fmt: skip
 _forms(_LEAVE, "leave", "leaves", "left", "leaving", "depart", "departs", "departed",
        "departing", "departure", "quit", "quits", "exit", "exits", "exited", "exiting", "flee",
        "fled", "flees", "fleeing",
@@ -906,13 +906,25 @@ class ActorRegistry:
             if kind is not None and actor.kind != kind:
                 continue
             overlap = len(words & actor.titles)
-            if overlap == 0:
+            if overlap == 0 or _other_portfolio(words, actor.titles):
                 continue
             rank = (overlap, int(key == self.salient.get(actor.kind)), key)
             if best is None or rank[:2] > best[:2]:
                 best = rank
         del order
         return best[2] if best else None
+
+
+# Words that tell one minister from another: "the foreign minister" is not "the prime minister".
+_PORTFOLIOS = frozenset(
+    "prime foreign defence defense trade finance interior health home economy energy "
+    "agriculture education justice transport environment deputy vice".split()
+)
+
+
+def _other_portfolio(words: set[str], titles: set[str] | frozenset[str]) -> bool:
+    mine, theirs = words & _PORTFOLIOS, titles & _PORTFOLIOS
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _contains_parts(full: list[str], part: list[str]) -> bool:
@@ -1405,7 +1417,7 @@ _AGED_RE = re.compile(r"\d{1,3}-year-old")
 
 def _country_office_holders(items: list[Item]) -> bool:
     """ "Indonesia's president will leave Jakarta": a place's office holder, unnamed, is a person
-    known by the title ("the president"), as the article goes on to call them."""
+    of their own, whom the article goes on to call by the title ("the president")."""
     replaced = False
     for i in range(len(items) - 4, -1, -1):
         if not (
@@ -1427,9 +1439,11 @@ def _country_office_holders(items: list[Item]) -> bool:
         if j + 1 < len(items) and items[j + 1].kind in ("name", "mover"):
             continue  # "Russia's foreign minister Sergei Lavrov": the name is the actor
         words = [it.low for it in items[i + 3 : j + 1]]
-        anaphor = "the " + " ".join(words)
-        ref = ActorRef("person", None, anaphor=anaphor, titles=frozenset(words))
-        items[i : j + 1] = [Item("mover", items[i].start, items[j].end, anaphor, anaphor,
+        # Known by the country and title ("Indonesia's president"), so that Australia's foreign
+        # minister is not New Zealand's; "the president" later finds it by its title.
+        name = f"{items[i].text}'s {' '.join(words)}"
+        ref = ActorRef("person", name, titles=frozenset(words))
+        items[i : j + 1] = [Item("name", items[i].start, items[j].end, name, name.casefold(),
                                  actor=ref)]  # fmt: skip
         replaced = True
     return replaced
@@ -2455,6 +2469,16 @@ def _clause_start(items: list[Item], index: int) -> int:
         ):
             k -= 1  # "A convoy of more than 1,000 vehicles ... arrived": a number, no clause
             continue
+        if (
+            it.kind == "word"
+            and it.low in ("said", "says", "say")
+            and k + 1 < index
+            and items[k + 1].text == ","
+            and (opening := next((c for c in range(k - 1, max(-1, k - 4), -1)
+                                  if items[c].text == ","), None)) is not None
+        ):  # fmt: skip
+            k = opening - 1  # "carrying, aides said, a folder": a parenthesis, no new clause
+            continue
         if it.kind == "word" and it.low in _BOUNDARY_WORDS:
             # "The ship, which blocked the canal, arrived": skip the relative clause.
             # "The president, who has ... and who last travelled in January, will fly": the
@@ -2800,6 +2824,18 @@ def _actor_key(item: Item, registry: ActorRegistry) -> str | None:
     return key
 
 
+# Offices one person rarely holds two of: a description naming another is someone else.
+_OFFICE_TITLES = frozenset(
+    "president minister chancellor king queen secretary governor mayor ambassador envoy "
+    "general admiral pope senator premier".split()
+)
+
+
+def _other_office(words: set[str], titles: set[str] | frozenset[str]) -> bool:
+    mine, theirs = words & _OFFICE_TITLES, titles & _OFFICE_TITLES
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
     anaphor = ref.anaphor or ""
@@ -2831,8 +2867,8 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     if anaphor.startswith(("a ", "an ")):
         # "A convoy of lorries", "A wooden boat": someone new, known from here on by the head
         # noun ("the convoy", "the boat"), as later sentences call it.
-        kind: ActorKind = "ship" if ref.kind == "ship" else "group"
-        return registry.describe("the " + anaphor.rsplit(" ", 1)[-1], kind, ref.titles)
+        new_kind: ActorKind = "ship" if ref.kind == "ship" else "group"
+        return registry.describe("the " + anaphor.rsplit(" ", 1)[-1], new_kind, ref.titles)
     words = set(anaphor.split()[1:]) if " " in anaphor else set()
     head = anaphor.rsplit(" ", 1)[-1]
     if (
@@ -2875,7 +2911,9 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             return key
         if key is not None and not (
             # "the minister" ... "the president": a second unnamed person, not the first
-            key in registry.descriptions and ref.kind == "person" and words & _PERSON_TITLES
+            (key in registry.descriptions and ref.kind == "person" and words & _PERSON_TITLES)
+            # "Indonesia's president" ... "the trade minister": another office, someone else
+            or _other_office(words, registry.actors[key].titles)
         ):
             return key
         # Nobody named to refer back to: the description itself is the actor.

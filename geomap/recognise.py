@@ -37,9 +37,10 @@ POSSESSIVE_SUFFIXES = ("'s", "’s")
 PERSON_GAP_RE = re.compile(r"[ \t.\-‐‑]{1,3}")
 _CONNECTOR_ALTERNATION = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 _CONNECTORS = rf"[ \t]+(?:{_CONNECTOR_ALTERNATION})"
-# Between two words of one name: a space, a dot or a dash ("St. Petersburg"), or up to two
-# lowercase connectors ("Sea of Japan", "Republic of the Congo").
-NAME_GAP_RE = re.compile(rf"[ \t.\-‐‑]{{1,3}}|{_CONNECTORS}(?:{_CONNECTORS})?[ \t]+")
+# Between two words of one name: a space, a dot or a dash ("St. Petersburg"), a possessive
+# ("Cox's Bazar", "Martha's Vineyard"), or up to two lowercase connectors ("Sea of Japan",
+# "Republic of the Congo").
+NAME_GAP_RE = re.compile(rf"[ \t.\-‐‑]{{1,3}}|['’]s[ \t]|{_CONNECTORS}(?:{_CONNECTORS})?[ \t]+")
 _AFTER_COMMA_RE = re.compile(r",[ \t]{1,2}$")
 _DOTTED_TAIL_RE = re.compile(r"(?:\.[ ]?[A-Z][a-z]{0,4})*\.")  # "." of "Va.", ".Va." of "W.Va."
 LARGE_POPULATION = 1_000_000
@@ -475,7 +476,14 @@ def _accept(
         if shouting and len(word) <= 4:
             return any(
                 c.name_type in ("abbreviation", "main", "alias")
-                and (c.place.kind in MAJOR_KINDS or c.place.kind == "region")
+                and (
+                    c.place.kind in MAJOR_KINDS
+                    or c.place.kind == "region"
+                    # "K2": a curated feature's own name with a digit is no acronym
+                    or (
+                        c.place.source.startswith("supplement") and any(ch.isdigit() for ch in word)
+                    )
+                )
                 for c in candidates
             )
         if shouting and not any(c.name_type in ("main", "alias") for c in candidates):

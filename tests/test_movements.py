@@ -383,9 +383,9 @@ def test_a_countrys_office_holder_and_relative_clauses_before_the_verb() -> None
         published=dt.date(2025, 3, 6),
     )
     assert [(m.place.name, m.actor, m.status) for m in moves] == [
-        ("Moscow", "the president", "planned"),
-        ("Lima", "the president", "planned"),
-        ("Moscow", "the president", "planned"),
+        ("Moscow", "Russia's president", "planned"),
+        ("Lima", "Russia's president", "planned"),
+        ("Moscow", "Russia's president", "planned"),
     ]
     lima = by_place(moves)["Lima"]
     assert lima.when is None  # "in January" dates the aside, not the flight
@@ -432,3 +432,19 @@ def test_members_with_no_group_before_them_are_the_travellers() -> None:
     assert [(m.place.name, m.actor, m.status) for m in moves] == [
         ("Lima", "the migrants", "visited")
     ]
+
+
+def test_two_ministers_of_two_countries_are_three_travellers() -> None:
+    moves = movements(
+        "The prime minister flew on Wednesday to Lima. The foreign minister, travelling "
+        "separately and carrying, aides said, a folder of questions, arrived in Quito on "
+        "Wednesday. She had flown out of Rome on Sunday. Russia's foreign minister, speaking in "
+        "Moscow, welcomed the visits. The prime minister is expected back in Paris on Saturday."
+    )
+    assert {(m.place.name, m.actor) for m in moves} == {
+        ("Lima", "the prime minister"),
+        ("Quito", "the foreign minister"),
+        ("Rome", "the foreign minister"),
+        ("Moscow", "Russia's foreign minister"),
+        ("Paris", "the prime minister"),
+    }

@@ -158,3 +158,8 @@ def test_a_building_of_a_named_place_is_no_place_of_its_own(gazetteer) -> None: 
     mentions = {m.surface: m for m in find_mentions(article, sentences, gazetteer)}
     assert not mentions["Venice"].embedded
     assert mentions["Santa Lucia"].embedded  # not Saint Lucia, the Caribbean country
+
+
+def test_possessive_names_and_a_peak_with_a_digit(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = surfaces("Boats left Cox's Bazar; climbers reached the summit of K2.", gazetteer)
+    assert found == ["Cox's Bazar", "K2"]
