@@ -297,6 +297,7 @@ _forms(
     "stranded",
     "marooned",
 )
+_forms(_MOTION, "tow", "tows", "towed", "towing", "escorted", "escorts", "escort")
 _forms(
     CueType("pick up", "stop", {**_PRESENCE_PREPS, "from": "stop", "off": "stop"}),
     "picked up", "picks up", "pick up", "picking up",
@@ -2073,7 +2074,11 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         if it.kind in ("time", "demonym"):
             j += 1
             continue
-        if it.kind in ("name", "mover") and j == hit.last + 1 and hit.form in _TAKE_FORMS:
+        if (
+            it.kind in ("name", "mover")
+            and j == hit.last + 1
+            and (hit.form in _TAKE_FORMS or hit.form in _TOW_FORMS)
+        ):
             j += 1  # "will take it to Phoenix": the one taken, not a new subject
             continue
         if it.kind in ("name", "mover"):
@@ -2155,7 +2160,9 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         if low in _TRIP_NOUNS and cue in (_FINISH, _START, _SETOFF):
             j += 1  # "end the trip in Abidjan", "began the tour in Oslo": its object
             continue
-        if low in _CUE_FORMS and _starts_cue(items, j):
+        if (low in _CUE_FORMS and _starts_cue(items, j)) or (
+            low not in _CUE_FORMS and _two_word_cue_at(items, j)  # "and called at Ålesund"
+        ):
             break
         if low in ("will", "would", "shall") and j > 0 and items[j - 1].low == "and":
             break  # "had set off from Budapest and will ride on to Dublin": a new predicate
@@ -2574,11 +2581,13 @@ def _cue_actor(
         candidates = subjects
     taken = items[hit.last + 1].actor if hit.last + 1 < len(items) else None
     if (
-        hit.form in _TAKE_FORMS
+        (hit.form in _TAKE_FORMS or hit.form in _TOW_FORMS)
         and taken is not None
         and items[hit.last + 1].kind in ("name", "mover")
         # "they will take the morning boat back to Copacabana": the subject travels by it
-        and (taken.anaphor or "").rsplit(" ", 1)[-1] not in _VEHICLE_NOUNS
+        and (
+            hit.form in _TOW_FORMS or (taken.anaphor or "").rsplit(" ", 1)[-1] not in _VEHICLE_NOUNS
+        )
     ):
         return _actor_key(items[hit.last + 1], registry)  # "the next leg takes him to Lomé"
     if hit.form in _HOST_FORMS and not _passive(items, hit):
@@ -2709,6 +2718,8 @@ def _main_clause_subject(items: list[Item], after: int) -> Item | None:
 # "The tour will take him to Tunisia": the object is the one who travels.
 _TAKE_FORMS = frozenset({"take", "takes", "took", "taking", "bring", "brings", "brought",
                          "carry", "carries", "carried"})  # fmt: skip
+# "A tug towed the vessel into Kristiansund": the object goes, even a vessel.
+_TOW_FORMS = frozenset({"tow", "tows", "towed", "towing", "escorted", "escorts", "escort"})
 _HOST_FORMS = frozenset(
     {
         "welcomed",
@@ -2898,6 +2909,13 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         return registry.salient["group"]  # "the caravan" of migrants, not of a rally
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
+        if ref.kind == "ship" and key is not None and not registry.moves[key]:
+            # "A tug then towed the vessel": the ship the story has followed, not the tug just
+            # introduced.
+            travelled = [k for k, a in registry.actors.items()
+                         if a.kind == "ship" and registry.moves[k]]  # fmt: skip
+            if travelled:
+                key = max(travelled, key=lambda k: registry.moves[k])
         if key is None and ref.kind == "ship" and "race" in registry.salient:
             key = registry.salient["race"]  # "the fleet", "the boats" of a sailing race
         if key is None and ref.kind in ("race", "ship", "storm"):

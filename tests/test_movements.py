@@ -448,3 +448,15 @@ def test_two_ministers_of_two_countries_are_three_travellers() -> None:
         ("Moscow", "Russia's foreign minister"),
         ("Paris", "the prime minister"),
     }
+
+
+def test_a_towed_ship_travels_and_a_second_verb_ends_the_first_ones_places() -> None:
+    moves = movements(
+        "The ship Havbris left Rotterdam on Monday and called at Bilbao the next morning. "
+        "A tug then towed the vessel into Bayonne."
+    )
+    assert [(m.place.name, m.actor, m.role) for m in moves] == [
+        ("Rotterdam", "Havbris", "origin"),
+        ("Bilbao", "Havbris", "stop"),
+        ("Bayonne", "Havbris", "destination"),
+    ]
