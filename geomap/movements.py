@@ -1508,6 +1508,8 @@ def _find_anaphors(items: list[Item]) -> None:
                 and j - i <= 4
                 and (
                     items[j].kind in ("word", "demonym")
+                    # "the overnight train": a one-word time as an adjective
+                    or (items[j].kind == "time" and items[j].low.isalpha())
                     # "the top US diplomat": a country as a modifier inside the description
                     # or before capitalised words and then the head ("A U.S. Coast Guard cutter")
                     or (
@@ -1523,6 +1525,7 @@ def _find_anaphors(items: list[Item]) -> None:
                     or not items[j].text[0].isdigit()
                     or _AGED_RE.fullmatch(items[j].low)
                 )
+                and items[j].low not in ("the", "a", "an")  # "by the time the train": two
             ):
                 words.append(items[j].low)
                 head = items[j].low
