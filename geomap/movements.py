@@ -256,7 +256,7 @@ _forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks",
        "will be held", "spoke", "speak", "speaks", "signed", "sign", "signs",
        "sat down", "sits down", "shook hands", "slept", "sleep", "sleeps", "sleeping",
        "celebrated", "prayed", "wave", "waved", "waves",
-       "performed", "performs", "perform", "performing", "played", "plays", "playing",
+       "performed", "performs", "perform", "performing", "played", "plays", "playing", "play",
        "gave a concert",
        "sang", "day in", "days in", "night in", "nights in", "weekend in", "week in",
        "hours in", "evening in", "morning in", "afternoon in", "stepped off", "steps off",
@@ -1272,10 +1272,12 @@ def _find_names(
             named_anyway = (len(name_words) >= 2 and not (after_place and last_title < 0)
                             ) or last_title >= 0  # fmt: skip
             plural_name = _plural_name(items, i, start_k, name_lows)
-            is_name = named_anyway or known is not None or plural_name
+            work = _names_a_work(items, i + start_k)
+            is_name = (named_anyway or known is not None or plural_name) and not work
+            group_noun = i + start_k > 0 and items[i + start_k - 1].low in _GROUP_HEADS
             kind: ActorKind = (
                 registry.kind_of(known) if known is not None
-                else "group" if plural_name or club_name else "person"
+                else "group" if plural_name or club_name or group_noun else "person"
             )  # fmt: skip
             if lookups is not None:
                 lookups.append((" ".join(name_words), named_anyway, kind if is_name else None))
@@ -1297,6 +1299,21 @@ def _find_names(
             end -= 2
         ref = ActorRef(kind, name, titles=title_set)
         items[first : last + 1] = [Item("name", start, end, name, name.casefold(), actor=ref)]
+
+
+# Nouns whose name follows them: "their third album, Long Light," names no traveller.
+_WORK_NOUNS = frozenset(
+    "album book film movie song single novel documentary series show opera painting exhibition "
+    "report plan programme program bill law treaty agreement operation campaign record".split()
+)
+
+
+def _names_a_work(items: list[Item], first: int) -> bool:
+    """Is the name at `first` the title of an album, book, plan ... (or quoted)?"""
+    k = first - 1
+    if k >= 0 and items[k].text == ",":
+        k -= 1
+    return k >= 0 and (items[k].low in _WORK_NOUNS or items[first - 1].text in ('"', "“"))
 
 
 def _couple_before(items: list[Item], first: int) -> bool:
@@ -1674,7 +1691,8 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
 _GROUP_HEADS = frozenset(
     {"team", "squad", "players", "club", "lorries", "trucks", "expedition", "band",
      "orchestra", "choir", "troupe", "climbers", "hikers", "trekkers", "contingent", "group",
-     "musicians", "quartet", "trio", "duo"}
+     "musicians", "quartet", "trio", "duo", "three-piece", "four-piece", "five-piece",
+     "six-piece", "quintet", "ensemble"}
 )  # fmt: skip
 _COUPLE_HEADS = frozenset({"couple", "pair", "duo", "entourage", "delegation"})
 # Vehicles that carry a group ("an evacuation train", "a chartered plane"); after "the" they
@@ -1986,6 +2004,12 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         return True  # "the Tourmalet pass", "the Eras Tour"
     if hit.index > 0 and items[hit.index - 1].low.rsplit(" ", 1)[-1] in _TRIP_NOUNS:
         return False  # "the tour opened in Oslo", "the visit ended in Hanoi"
+    if (
+        hit.index > 1
+        and items[hit.index - 1].low in ("that", "which")
+        and items[hit.index - 2].low in _TRIP_NOUNS
+    ):
+        return False  # "a six-city tour that opens in Winnipeg"
     if form in ("opened", "opens"):
         return True
     if form in (
@@ -2024,6 +2048,9 @@ class Governed:
     prep: str = ""  # the preposition that gave the role ("" for a direct object)
 
 
+_PLAY_FORMS = frozenset({"play", "plays", "played", "playing"})
+
+
 def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
     """Places in the cue's scope with their roles: direct object, then prepositional phrases."""
     out: list[Governed] = []
@@ -2034,6 +2061,14 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
     # A direct object: "visited Pyongyang", "left Khasan", "crossed the Razdolnaya River".
     if cue.obj is not None and not hit.is_noun:
         role = cue.obj
+    elif (
+        hit.form in _PLAY_FORMS
+        and j < len(items)
+        and (town := items[j].resolved) is not None
+        and town.place is not None
+        and town.place.kind in ("city", "capital")
+    ):
+        role = "stop"  # "the band will play Regina on April 6": a town, not an opponent
     elif (
         hit.form in ("visit to", "visits to")
         or hit.form.endswith((" in", " at"))
@@ -2557,6 +2592,17 @@ def _cue_actor(
         depth -= it.text == ")" if it.kind == "punct" and depth > 0 else 0
     prefix = outside
     candidates = [it for it in prefix if it.kind in ("name", "mover") and it.actor is not None]
+    if (
+        not candidates
+        and start >= 2
+        and items[start - 1].low in ("that", "which")
+        and items[start - 2].low in _TRIP_NOUNS
+    ):
+        # "(The band will take the album on) a tour that opens in Winnipeg": whose tour it is
+        owner = next((it for it in items[:start] if it.kind in ("name", "mover")), None)
+        if owner is not None:
+            return _actor_key(owner, registry)
+        return state.actor_key or registry.last_any
     if not candidates and start >= 2 and items[start - 1].low in ("which", "who"):
         # "The agency, which tracks storms from Tokyo": the relative pronoun's antecedent is
         # the subject; a thing that is no actor moves no one.
@@ -3152,7 +3198,7 @@ def extract_movements(
     registry.reset_mentions()
     movements: list[Movement] = []
     seen: set[tuple[int, str, str]] = set()
-    times_by_tense: dict[tuple[int, Tense], list[TimeExpression]] = {}
+    times_by_tense: dict[tuple[int, Tense | None], list[TimeExpression]] = {}
     context_date: dt.date | None = None
     for sentence, items, times in prepared:
         context_date = _heading_date(sentence, times, context_date)
@@ -3229,7 +3275,17 @@ def extract_movements(
             if inherit_plan:
                 first_status = "planned"
             state.status = first_status
-            tense: Tense = "future" if first_status == "planned" else "past"
+            tense: Tense | None = "future" if first_status == "planned" else "past"
+            verb = hit.form.split()[0]
+            if (
+                tense == "past"
+                and verb.endswith("s")
+                and not verb.endswith("ss")
+                and detect_tense(clause_text) is None
+            ):
+                # "a tour that opens in Winnipeg on April 3": a present-tense clause takes the
+                # sentence's tense ("will take their album on the road"), if it has one
+                tense = detect_tense(sentence.text)
             cue_times = times_by_tense.get((sentence.index, tense))
             if cue_times is None:
                 if detect_tense(sentence.text) == tense:

@@ -302,8 +302,10 @@ def _infer_year(
     candidate = _safe_date(ref.year, month, day or 1) or dt.date(ref.year, month, 1)
     if tense == "future" and candidate < ref - dt.timedelta(days=0 if day else 31):
         return ref.year + 1
-    if tense != "future" and candidate > ref + dt.timedelta(days=0 if day else 31):
+    if tense == "past" and candidate > ref + dt.timedelta(days=0 if day else 31):
         return ref.year - 1
+    # No tense ("the tour moves on to Edmonton on April 10", written in January): the nearest
+    # occurrence, up to half a year ahead.
     if tense is None and (candidate - ref).days > 183:
         return ref.year - 1
     return ref.year

@@ -460,3 +460,20 @@ def test_a_towed_ship_travels_and_a_second_verb_ends_the_first_ones_places() -> 
         ("Bilbao", "Havbris", "stop"),
         ("Bayonne", "Havbris", "destination"),
     ]
+
+
+def test_a_band_preview_in_the_present_and_future_tense() -> None:
+    moves = movements(
+        "Roots quartet Prairie Static will take their third album, Long Light, on the road "
+        "with a tour that opens in Paris on April 3. After the opening night, the four-piece "
+        "will drive west to Lyon on April 4, then play Bilbao on April 6. The tour moves on to "
+        "Rome on April 10.",
+        published=dt.date(2025, 1, 20),
+    )
+    assert [(m.place.name, m.actor, m.status) for m in moves] == [
+        ("Paris", "Prairie Static", "planned"),
+        ("Lyon", "Prairie Static", "planned"),
+        ("Bilbao", "Prairie Static", "planned"),
+        ("Rome", "Prairie Static", "planned"),
+    ]
+    assert all(m.when is not None and m.when.start and m.when.start.year == 2025 for m in moves)
