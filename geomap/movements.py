@@ -2599,9 +2599,9 @@ def _cue_actor(
         and items[start - 2].low in _TRIP_NOUNS
     ):
         # "(The band will take the album on) a tour that opens in Winnipeg": whose tour it is
-        owner = next((it for it in items[:start] if it.kind in ("name", "mover")), None)
-        if owner is not None:
-            return _actor_key(owner, registry)
+        earlier = next((it for it in items[:start] if it.kind in ("name", "mover")), None)
+        if earlier is not None:
+            return _actor_key(earlier, registry)
         return state.actor_key or registry.last_any
     if not candidates and start >= 2 and items[start - 1].low in ("which", "who"):
         # "The agency, which tracks storms from Tokyo": the relative pronoun's antecedent is
