@@ -189,11 +189,14 @@ def load_countries() -> list[PlaceRecord]:
         if pc is not None:
             for attr in ("name", "official_name", "common_name"):
                 rec.add_name(getattr(pc, attr, None), "alias")
+        translations = set((info.get("translations") or {}).values())
         for alt in info.get("altSpellings") or ():
             if _CODE_LIKE.match(alt):
                 continue  # ISO codes: "IN", "IT", "CAN", "AND" are common words; curated below
-            rec.add_name(alt, "alias" if alt.isascii() else "alternate")
-        for name in (info.get("translations") or {}).values():
+            # Another language's name ("Island", Iceland in German) is no English alias.
+            foreign = not alt.isascii() or alt in translations
+            rec.add_name(alt, "alternate" if foreign else "alias")
+        for name in translations:
             rec.add_name(name, "alternate")
         rec.add_name(info.get("nativeName"), "alternate")
         for alias in COUNTRY_ALIASES.get(iso2, ()):

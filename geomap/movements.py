@@ -142,7 +142,7 @@ _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "la
        "rolling into", "dock", "docks", "docked", "docking", "berthed", "berths", "anchored",
        "drop anchor", "dropped anchor", "steamed into", "sailed into", "flew into", "drove into",
        "got to", "gets to", "come ashore", "came ashore", "comes ashore", "put in",
-       "put into", "puts in", "arrival", "tied up", "ties up", "moored", "eased into",
+       "put into", "puts in", "arrival", "tied up", "ties up", "tying up", "moored", "eased into",
        "eases into", "crawled into", "rattled into", "chugged into", "glided into",
        "limped into", "limps into", "nosed into")  # fmt: skip
 _forms(_REACH, "reach", "reaches", "reached", "reaching")
@@ -205,7 +205,8 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "makes its way", "makes his way", "makes her way", "bound", "en route", "on his way",
        "on her way", "on its way", "on their way", "redeploy", "redeployed", "deployed",
        "deploy", "steer", "steered", "shuttle", "shuttled", "come", "comes", "came",
-       "coming", "pushed on", "push on", "pushes on", "pushing on", "rejoined", "rejoins", "rejoin",
+       "coming", "pushed on", "push on", "pushes on", "pushing on", "motoring", "motored",
+       "rejoined", "rejoins", "rejoin",
        "took", "take", "takes", "taking", "caught", "catch", "catches", "hopped", "moved on",
        "moves on", "headed on",
        "flew on", "travelled on", "traveled on", "continued on", "onward", "travel on",

@@ -461,7 +461,10 @@ def _accept(
             and previous.lower not in NEVER_PLACES  # "The Atlantic", "A Midland"
             and previous.lower not in LOCATIVE_WORDS  # "Near Franklin"
             and is_common_word(word)
-            and not any(c.place.kind in ("country", "continent", "capital") for c in candidates)
+            and not any(
+                c.place.kind in ("country", "continent", "capital") and c.name_type != "alternate"
+                for c in candidates
+            )
         ):
             return False  # "Rogers Centre", "Health Center": a word heading an institution's name
         shouting = word.isupper() and len(word) > 1 and "." not in word

@@ -163,3 +163,8 @@ def test_a_building_of_a_named_place_is_no_place_of_its_own(gazetteer) -> None: 
 def test_possessive_names_and_a_peak_with_a_digit(gazetteer) -> None:  # type: ignore[no-untyped-def]
     found = surfaces("Boats left Cox's Bazar; climbers reached the summit of K2.", gazetteer)
     assert found == ["Cox's Bazar", "K2"]
+
+
+def test_a_countrys_foreign_name_that_is_an_english_word_heads_no_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Island" is Iceland in German: "Flinders Island" is no Iceland.
+    assert "Island" not in surfaces("The yacht slipped past Flinders Island overnight.", gazetteer)
