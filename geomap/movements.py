@@ -44,7 +44,7 @@ from geomap.timex import (
     merge_expressions,
     reference_date,
 )
-from geomap.wordlists import is_given_name
+from geomap.wordlists import is_common_word, is_given_name
 
 ItemKind = Literal["place", "demonym", "unknown_place", "time", "word", "punct", "name", "mover"]
 
@@ -3071,6 +3071,41 @@ def _cue_status(
 # ---------------------------------------------------------------------------------------------
 
 
+_SINGLE_WORD_RE = re.compile(r"(?<![\w.’'-])[A-Z][a-z]{2,}(?![\w’'-])")
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+
+
+def _recurring_single_names(
+    text: str, resolved: list[ResolvedMention]
+) -> list[tuple[str, ActorKind]]:
+    """One-word team names: a capitalised word that recurs alone, never in lower case, and
+    takes a plural verb ("Arsenal wrapped up ... Arsenal are due back"), no place and no
+    plural noun ("Passengers were"). A word ever beside another capitalised word may belong to
+    a longer name: left out."""
+    places = {rm.mention.surface for rm in resolved}
+    counts = Counter(m.group() for m in _SINGLE_WORD_RE.finditer(text))
+    found: list[tuple[str, ActorKind]] = []
+    for word, n in counts.items():
+        low = word.casefold()
+        if (
+            n < 2
+            or word in places
+            or low in _CALENDAR_WORDS
+            or low in _PERSON_TITLES
+            or low in _NOT_NAME_WORDS
+            or (low.endswith("s") and is_common_word(word))
+            or re.search(rf"\b{low}\b", text) is not None
+            or re.search(rf"\b{word} (?:are|were|have)\b", text) is None
+            or re.search(rf"[A-Z][\w’'-]*\s+{word}\b|\b{word}\s+[A-Z]", text)
+        ):
+            continue
+        found.append((word, "group"))
+    return found
+
+
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my)\b")
 _NARRATOR_MIN_MENTIONS = 3
@@ -3141,6 +3176,8 @@ def extract_movements(
         in_sentence.sort(key=lambda rm: rm.mention.start)
     registry = ActorRegistry()
     registry.narrator = _told_in_first_person(article.text)
+    for word, kind in _recurring_single_names(article.text, resolved):
+        registry.add(word, kind)
     # A first pass registers full names and movers so that "Mr. Kim" or "Haikui" early on
     # maps to "Kim Jong Un" or "Typhoon Haikui"; the second pass reads with them known.
     # Times and the sentence's items do not depend on the registry: built once, copied per pass.

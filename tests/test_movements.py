@@ -477,3 +477,11 @@ def test_a_band_preview_in_the_present_and_future_tense() -> None:
         ("Rome", "Prairie Static", "planned"),
     ]
     assert all(m.when is not None and m.when.start and m.when.start.year == 2025 for m in moves)
+
+
+def test_a_one_word_club_with_a_plural_verb_travels() -> None:
+    moves = movements(
+        "Arsenal wrapped up their tour on Saturday. The players landed in Rome on Monday. "
+        "Arsenal are due back in Paris next weekend."
+    )
+    assert {(m.place.name, m.actor) for m in moves} == {("Rome", "Arsenal"), ("Paris", "Arsenal")}
