@@ -3219,7 +3219,8 @@ def extract_movements(
         for it in found:
             if it.actor is None or it.actor.name is None or it.actor.kind is None:
                 continue
-            if it.kind == "mover" or len(it.text.split()) >= 2:
+            # "Crown Princess Victoria": a title makes one word a name too
+            if it.kind == "mover" or len(it.text.split()) >= 2 or it.actor.titles:
                 registry.add(it.actor.name, it.actor.kind, it.actor.titles)
     # Sentences with a place are read whole; the others only for their likely subject (the
     # first name, named mover or referring expression), which `_update_salience` applies.

@@ -424,6 +424,13 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
     return person
 
 
+# Words after a subject: a name already used for a person and then one of these is the person.
+_SUBJECT_VERBS = frozenset(
+    "will would has had was is said says told flew arrived left travelled traveled returned "
+    "visited met".split()
+)
+
+
 def _accept(
     tokens: Sequence[Token],
     i: int,
@@ -505,7 +512,10 @@ def _accept(
             if first.sentence_initial or shouting or not strong:
                 return False
             return None  # a word and a sizeable town: only if the document is about its country
-        if first.lower in person_words and not major:
+        if first.lower in person_words and (
+            not major or (not introduced and first.after in _SUBJECT_VERBS)
+        ):
+            # "Crown Princess Victoria ... Victoria will remain in Astana": the person again
             return False
         small = all(c.place.population < SURNAME_TOWN_POPULATION for c in candidates)
         if small and not strong and is_surname(word) and not introduced:

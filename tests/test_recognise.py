@@ -168,3 +168,11 @@ def test_possessive_names_and_a_peak_with_a_digit(gazetteer) -> None:  # type: i
 def test_a_countrys_foreign_name_that_is_an_english_word_heads_no_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
     # "Island" is Iceland in German: "Flinders Island" is no Iceland.
     assert "Island" not in surfaces("The yacht slipped past Flinders Island overnight.", gazetteer)
+
+
+def test_a_persons_name_used_again_is_no_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = surfaces(
+        "Crown Princess Victoria flew to Astana. Victoria will remain in Astana on Wednesday.",
+        gazetteer,
+    )
+    assert "Victoria" not in found and found.count("Astana") == 2
