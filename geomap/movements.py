@@ -1973,7 +1973,8 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     if form in ("took", "take", "takes", "taking", "caught", "catch", "catches", "hopped"):
         return not _transport_after(items, hit.last) and not any(
             it.low in ("from", "to", "through", "into", "across", "via")
-            for it in items[hit.last + 1 : hit.last + 5]
+            # "a minibus took them over the border to Copacabana"
+            for it in items[hit.last + 1 : hit.last + 7]
         )
     if form in ("played", "plays", "playing", "performed", "performs", "perform",
                 "performing", "sang"):  # fmt: skip
