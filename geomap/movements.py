@@ -2564,6 +2564,16 @@ class SentenceState:
     status: Status | None = None
 
 
+def _journey_owner(noun: str, state: SentenceState, registry: ActorRegistry) -> str | None:
+    """Whose journey "the tour" or "the stage" is: a race's stage or leg is the race's (not the
+    stage winner's), any other the one the article follows."""
+    if noun in ("stage", "leg"):
+        races = [k for k, a in registry.actors.items() if a.kind == "race"]
+        if len(races) == 1:
+            return races[0]
+    return state.actor_key or registry.last_any
+
+
 def _cue_actor(
     items: list[Item],
     hit: CueHit,
@@ -2653,7 +2663,7 @@ def _cue_actor(
         key = _actor_key(chosen, registry)
         if key is None and chosen.low.rsplit(" ", 1)[-1] in _TRIP_NOUNS:
             # "The tour opened in Oslo": the journey of whoever the article follows.
-            return state.actor_key or registry.last_any
+            return _journey_owner(chosen.low.rsplit(" ", 1)[-1], state, registry)
         return key
     # "After a day in X, Xi flew ...": a fronted time clause's subject is the main clause's.
     if start <= 1 and items and items[0].low in ("after", "before", "following", "upon"):
@@ -2691,7 +2701,7 @@ def _cue_actor(
     ):
         # "The tour opened in Oslo", "The round-the-world journey began in Abu Dhabi": the
         # journey of whoever the article follows.
-        return state.actor_key or registry.last_any
+        return _journey_owner(content[-1].low, state, registry)
     if (
         start > 0
         and hit.index >= 2

@@ -485,3 +485,11 @@ def test_a_one_word_club_with_a_plural_verb_travels() -> None:
         "Arsenal are due back in Paris next weekend."
     )
     assert {(m.place.name, m.actor) for m in moves} == {("Rome", "Arsenal"), ("Paris", "Arsenal")}
+
+
+def test_a_stage_belongs_to_the_race_not_to_its_winner() -> None:
+    moves = movements(
+        "Jonas Brand won the sixth stage of the Tour de France in Lyon on Saturday. The "
+        "162-kilometre stage began in Paris under cold drizzle."
+    )
+    assert by_place(moves)["Paris"].actor == "Tour de France"
