@@ -2051,6 +2051,7 @@ class Governed:
 
 
 _PLAY_FORMS = frozenset({"play", "plays", "played", "playing"})
+_MEET_FORMS = frozenset({"met", "meet", "meets", "meeting", "greeted", "received", "welcomed"})
 
 
 def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
@@ -2120,6 +2121,17 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             and (hit.form in _TAKE_FORMS or hit.form in _TOW_FORMS)
         ):
             j += 1  # "will take it to Phoenix": the one taken, not a new subject
+            continue
+        if hit.form in _MEET_FORMS and (
+            (it.kind in ("name", "mover") and it.actor is not None and it.actor.kind == "person")
+            or (it.kind == "word" and it.low in _PERSON_TITLES)
+            or (
+                it.text == ","
+                and j + 1 < len(items)
+                and (items[j + 1].kind == "name" or items[j + 1].low in _PERSON_TITLES)
+            )
+        ):
+            j += 1  # "met Qatar's emir, Sheikh Tamim bin Hamad Al Thani, in Doha": who was met
             continue
         if it.kind in ("name", "mover"):
             if it.actor is not None and it.actor.anaphor in ("he", "she", "they", "it"):
@@ -2436,6 +2448,8 @@ def _is_modifier(items: list[Item], j: int) -> bool:
         return False
     words = 0
     while k < len(items) and items[k].kind == "word" and words < 4:
+        if words == 0 and items[k].low in ("on", "in", "at", "near"):
+            return False  # "Kochi on the island of Shikoku": where Kochi is, not a modifier
         if (
             items[k].low in ("at", "in", "near")
             and words >= 1

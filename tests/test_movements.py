@@ -493,3 +493,11 @@ def test_a_stage_belongs_to_the_race_not_to_its_winner() -> None:
         "162-kilometre stage began in Paris under cold drizzle."
     )
     assert by_place(moves)["Paris"].actor == "Tour de France"
+
+
+def test_who_was_met_and_where_a_town_lies_do_not_hide_the_place() -> None:
+    moves = movements(
+        "President Joao Silva met Jordan's king, Sheikh Ali bin Hamad, in Amman on Wednesday. "
+        "Storm Ada was passing over the city of Lyon on the banks of the Rhone on Thursday."
+    )
+    assert {m.place.name for m in moves} == {"Amman", "Lyon"}
