@@ -179,7 +179,8 @@ _forms(_SETOFF, "set off", "sets off", "setting off", "set out", "sets out", "se
        "set sail", "sets sail", "setting sail", "embark", "embarks", "embarked", "embarking",
        "board", "boards", "boarded", "boarding", "took off", "take off", "takes off",
        "taken off", "taking off", "departed from", "began", "begin", "begins", "beginning",
-       "begun", "lifted off", "lift off", "lifts off", "cast off", "casts off")  # fmt: skip
+       "begun", "lifted off", "lift off", "lifts off", "cast off", "casts off", "pushed off",
+       "pushing off", "push off", "pushes off")  # fmt: skip
 _forms(_START, "start", "starts", "started", "starting", "start in", "opened", "opens",
        "rolled out",
        "rolls out", "get under way", "got under way", "gets under way", "kicked off",
@@ -239,7 +240,9 @@ _forms(_PASS, "pass", "passes", "passed", "passing", "transit", "transits", "tra
        "transiting", "skirt", "skirts", "skirted", "skirting", "bypass", "bypassed",
        "traverse", "traverses", "traversed", "traversing", "sped through",
        "rolled through", "rolls through", "cut through", "cuts through",
-       "zigzagged", "zigzagging", "weaved", "weaving", "bypassing", "bypasses")  # fmt: skip
+       "zigzagged", "zigzagging", "weaved", "weaving", "bypassing", "bypasses", "slipped past",
+       "slips past", "slipping past", "sailed past", "sails past", "flew past", "flew over",
+       "flies over", "flying over")  # fmt: skip
 _forms(_ENTER, "enter", "enters", "entered", "entering")
 _forms(_VISIT, "visit", "visits", "visited", "visiting", "tour", "tours", "toured",
        "touring", "inspect", "inspects", "inspected", "inspecting",
@@ -414,7 +417,14 @@ _DESCRIPTOR_NOUNS = frozenset(
      "edge", "part", "parts", "interior", "summit", "top", "peak", "foot"}
 )  # fmt: skip
 
-_WITHOUT_RE = re.compile(r"\bwithout\b", re.IGNORECASE)
+# After the places only what denies the whole clause counts ("a planned trip to X was called
+# off"); "without going ashore, to avoid the paperwork" says how the place was passed.
+_LATE_NEGATION_RE = re.compile(
+    r"\b(?:not|never|no longer|didn't|did not|won't|will not|wouldn't|would not|hasn't|"
+    r"has not|haven't|have not|isn't|is not|wasn't|was not|cannot|can't|couldn't|"
+    r"could not|cancell?ed|called off|postponed|scrapped|ruled out|denied)\b",
+    re.IGNORECASE,
+)
 _NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|didn't|did not|won't|will not|wouldn't|would not|hasn't|"
     r"has not|haven't|have not|isn't|is not|wasn't|was not|cannot|can't|couldn't|"
@@ -3824,7 +3834,7 @@ def _negated(text: str, items: list[Item], after: int, last_place: int) -> bool:
         return False
     place_end = items[last_place].end - items[min(after + 1, len(items) - 1)].start
     before, rest = tail[: max(0, place_end)], tail[max(0, place_end) :]
-    return bool(_NEGATION_RE.search(before) or _NEGATION_RE.search(_WITHOUT_RE.sub(" ", rest)))
+    return bool(_NEGATION_RE.search(before) or _LATE_NEGATION_RE.search(rest))
 
 
 def _clause_tail(text: str, items: list[Item], after: int, last_place: int) -> str:
