@@ -3106,11 +3106,15 @@ def _cue_status(
 # ---------------------------------------------------------------------------------------------
 
 
-_SINGLE_WORD_RE = re.compile(r"(?<![\w.’'-])[A-Z][a-z]{2,}(?![\w’'-])")
 _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split()
 )
+
+
+_PLURAL_SUBJECT_RE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]{2,}) (?:are|were|have)\b")
+_CAPITALISED_PAIR_RE = re.compile(r"(?=\b([A-Z][\w’'-]*)\s+([A-Z][\w’'-]*))")
+_LOWER_WORD_RE = re.compile(r"\b[a-z]{3,}\b")
 
 
 def _recurring_single_names(
@@ -3120,21 +3124,24 @@ def _recurring_single_names(
     takes a plural verb ("Arsenal wrapped up ... Arsenal are due back"), no place and no
     plural noun ("Passengers were"). A word ever beside another capitalised word may belong to
     a longer name: left out."""
+    plural = set(_PLURAL_SUBJECT_RE.findall(text))
+    if not plural:
+        return []
     places = {rm.mention.surface for rm in resolved}
-    counts = Counter(m.group() for m in _SINGLE_WORD_RE.finditer(text))
+    beside = {w for pair in _CAPITALISED_PAIR_RE.findall(text) for w in pair}
+    lower = set(_LOWER_WORD_RE.findall(text))
     found: list[tuple[str, ActorKind]] = []
-    for word, n in counts.items():
+    for word in sorted(plural):
         low = word.casefold()
         if (
-            n < 2
-            or word in places
+            word in places
+            or word in beside
+            or low in lower
             or low in _CALENDAR_WORDS
             or low in _PERSON_TITLES
             or low in _NOT_NAME_WORDS
             or (low.endswith("s") and is_common_word(word))
-            or re.search(rf"\b{low}\b", text) is not None
-            or re.search(rf"\b{word} (?:are|were|have)\b", text) is None
-            or re.search(rf"[A-Z][\w’'-]*\s+{word}\b|\b{word}\s+[A-Z]", text)
+            or len(re.findall(rf"(?<![\w.’'-]){word}(?![\w’'-])", text)) < 2
         ):
             continue
         found.append((word, "group"))
