@@ -182,7 +182,7 @@ _forms(_SETOFF, "set off", "sets off", "setting off", "set out", "sets out", "se
        "begun", "lifted off", "lift off", "lifts off", "cast off", "casts off", "pushed off",
        "pushing off", "push off", "pushes off")  # fmt: skip
 _forms(_START, "start", "starts", "started", "starting", "start in", "opened", "opens",
-       "rolled out",
+       "rolled out", "resume", "resumes", "resumed", "resuming",
        "rolls out", "get under way", "got under way", "gets under way", "kicked off",
        "kicks off", "kick off", "launched", "launches")  # fmt: skip
 _forms(_FINISH, "finish", "finishes", "finished", "finishing", "crossed the finish line",
@@ -319,6 +319,7 @@ _forms(_NOUN_TRIP, "trip", "trips", "journey", "voyage", "flight", "tour of", "s
        "leg", "crossing", "passage", "expedition", "odyssey", "drive", "ride",
        "cruise", "route", "visit")  # fmt: skip
 _forms(_NOUN_STOP, "stop at", "stop in", "stopover in", "stopover at", "a stop", "break in",
+       "show in", "show at", "concert in", "concert at", "gig in", "gig at",
        "halt at", "halt in", "halt was at", "halt was in",
        "rest day in", "pause in",
        "layover in", "stay in", "visit in", "stopover", "layover")  # fmt: skip
@@ -328,7 +329,8 @@ _NOUN_FORMS = frozenset(
      "passage", "expedition", "odyssey", "drive", "ride", "cruise", "route", "visit",
      "stop at", "stop in", "stopover in", "stopover at", "a stop", "layover in", "stay in",
      "visit in", "stopover", "layover", "arrival", "departure", "visit to", "visits to",
-     "halt at", "halt in", "halt was at", "halt was in"}
+     "halt at", "halt in", "halt was at", "halt was in", "show in", "show at", "concert in",
+     "concert at", "gig in", "gig at"}
 )  # fmt: skip
 # Noun forms that are also verb forms: nouns only after a determiner or possessive.
 _AMBIGUOUS_NOUNS = frozenset({"visit", "trip", "drive", "ride", "flight", "stage", "route",
@@ -2061,6 +2063,12 @@ class Governed:
 
 
 _PLAY_FORMS = frozenset({"play", "plays", "played", "playing"})
+# Past forms of travel verbs that do not end in -ed: without them a clause reads as present.
+_IRREGULAR_PAST = frozenset(
+    "flew left went came took drove rode ran swam met spent made began set sped spun wound "
+    "stood sat hit struck tore fled brought caught led bore stuck got put sent slept kept "
+    "held gave saw".split()
+)
 _MEET_FORMS = frozenset({"met", "meet", "meets", "meeting", "greeted", "received", "welcomed"})
 
 
@@ -2507,6 +2515,14 @@ def _after_a_comma(items: list[Item], index: int) -> bool:
     """Does a comma come right before the cue and its auxiliaries (", will fly")?"""
     k = index - 1
     while k >= 0 and items[k].kind == "word" and items[k].low in _AUXILIARIES:
+        k -= 1
+    # ", played two nights in Dublin": a verb and its count before a noun cue
+    other = 0
+    while k >= 0 and items[k].kind == "word" and other < 2 and items[k].low not in _BOUNDARY_WORDS:
+        if items[k].low in _AUXILIARIES:
+            k -= 1
+            continue
+        other += 1
         k -= 1
     return k >= 0 and items[k].text == ","
 
@@ -3329,7 +3345,10 @@ def extract_movements(
                 article.text, items, clause_start, hit.last, _text_between(
                     article.text, items, clause_start, hit.last)
             )  # fmt: skip
-            wide_text = _text_between(article.text, items, clause_start, clause_end)
+            wide_text = _without_asides(
+                article.text, items, clause_start, clause_end, _text_between(
+                    article.text, items, clause_start, clause_end)
+            )  # fmt: skip
             if _negated(article.text, items, hit.last, clause_end):
                 continue
             if (
@@ -3360,8 +3379,9 @@ def extract_movements(
             verb = hit.form.split()[0]
             if (
                 tense == "past"
-                and verb.endswith("s")
-                and not verb.endswith("ss")
+                and not hit.is_noun
+                and not verb.endswith(("ed", "ing"))
+                and verb not in _IRREGULAR_PAST
                 and detect_tense(clause_text) is None
             ):
                 # "a tour that opens in Winnipeg on April 3": a present-tense clause takes the
@@ -3926,7 +3946,7 @@ def _movement_time(
     ):
         hi_index += 1
     hi = items[hi_index].end if items else sentence.end
-    aside = _relative_clauses(items, clause_start, clause_end)
+    aside = _relative_clauses(items, 0, clause_end)
     in_clause = [
         t
         for t in times
@@ -3934,7 +3954,12 @@ def _movement_time(
         and sentence.start + t.end <= hi
         and not any(a <= sentence.start + t.start < b for a, b in aside)
     ]
-    earlier = [t for t in times if sentence.start + t.end <= lo]
+    earlier = [
+        t
+        for t in times
+        if sentence.start + t.end <= lo
+        and not any(a <= sentence.start + t.start < b for a, b in aside)
+    ]
     if (
         clause_start >= 2
         and items[clause_start - 1].low in ("after", "before")
