@@ -421,6 +421,7 @@ _DESCRIPTOR_NOUNS = frozenset(
 
 # After the places only what denies the whole clause counts ("a planned trip to X was called
 # off"); "without going ashore, to avoid the paperwork" says how the place was passed.
+_WITHOUT_PHRASE_RE = re.compile(r"\bwithout\b[^,.;]*", re.IGNORECASE)
 _LATE_NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|didn't|did not|won't|will not|wouldn't|would not|hasn't|"
     r"has not|haven't|have not|isn't|is not|wasn't|was not|cannot|can't|couldn't|"
@@ -1649,21 +1650,32 @@ def _names_members(low: str) -> bool:
 def _counted_group(items: list[Item]) -> bool:
     """ "Several thousand migrants set off ...", "About 400 officers flew ...": a counted group
     opening the sentence is a traveller, known from then on as "the migrants"."""
-    k = 0
-    while k < len(items) and k < 6 and items[k].kind == "word" and _counts(items[k].low):
+    first = _after_dateline(items)
+    k = first
+    while k < len(items) and k < first + 6 and items[k].kind == "word" and _counts(items[k].low):
         k += 1
     counted = k
     while k < len(items) and k < counted + 2 and items[k].kind in ("demonym", "place"):
         k += 1  # "Three British women", "Two Spanish balloonists"
-    if counted == 0 or k >= len(items) or items[k].kind != "word":
+    if counted == first or k >= len(items) or items[k].kind != "word":
         return False
     head = items[k].low
     if not _names_members(head):
         return False  # "Two Spanish balloonists", "Four climbers": agents in the plural
     ref = ActorRef("group", None, anaphor="a " + head, titles=frozenset({head}))
-    items[: k + 1] = [Item("mover", items[0].start, items[k].end, "the " + head, "the " + head,
-                           actor=ref)]  # fmt: skip
+    items[first : k + 1] = [Item("mover", items[first].start, items[k].end, "the " + head,
+                                 "the " + head, actor=ref)]  # fmt: skip
     return True
+
+
+def _after_dateline(items: list[Item]) -> int:
+    """Index of the first item after a dateline ("KAMPALA, Uganda —", "LVIV (AP) —"), else 0."""
+    for k, it in enumerate(items[:8]):
+        if it.kind == "punct" and it.text in ("—", "–"):
+            if all(x.kind in ("place", "punct", "time") or x.low == "ap" for x in items[:k]):
+                return k + 1
+            return 0
+    return 0
 
 
 def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[False]:
@@ -1719,13 +1731,15 @@ _GROUP_MEMBER_HEADS = frozenset(
      "volunteers", "athletes", "delegates", "fans", "protesters", "peacekeepers", "medics",
      "rescuers", "evacuees", "asylum-seekers", "cyclists", "runners", "walkers", "women",
      "men", "rowers", "sailors", "adventurers", "explorers", "scientists", "researchers",
-     "students", "tourists", "passengers", "families", "climbers", "hikers", "swimmers"}
+     "students", "tourists", "passengers", "families", "climbers", "hikers", "swimmers",
+     "riders", "paddlers"}
 )  # fmt: skip
 _COUNTING_WORDS = frozenset(
     {"several", "hundreds", "thousands", "dozens", "scores", "some", "about", "around",
      "nearly", "almost", "roughly", "more", "than", "over", "up", "to", "tens", "of",
      "hundred", "thousand", "dozen", "million", "two", "three", "four", "five", "six",
-     "seven", "eight", "nine", "ten", "twenty", "fifty"}
+     "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
+     "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 )  # fmt: skip
 # Nouns that, after "the", refer back to a travelling person ("the train", "the visitor").
 _THE_PERSON_HEADS = frozenset(
@@ -1859,6 +1873,7 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
                 prev = items[i - 1].low if i > 0 else ""
                 noun_context = (
                     prev in _DETERMINERS
+                    or prev in _TRIP_NOUN_MODIFIERS  # "the last long ride down the coast"
                     or prev.endswith(("’s", "'s"))
                     or (i > 0 and items[i - 1].kind in ("name", "mover", "time"))
                 )
@@ -2628,6 +2643,12 @@ def _cue_actor(
         owner = _noun_owner(items, hit, registry)
         if owner is not None:
             return owner
+        if (
+            state.actor_key is not None
+            and start > 0
+            and items[start - 1].low in ("before", "after", "then")
+        ):
+            return state.actor_key  # "..., before the last long ride down the coast to Lima"
     if (
         state.actor_key is not None
         and hit.index > 0
@@ -3056,6 +3077,10 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             registry.kind_of(last) in ("race", "ship", "group") or last == registry.couple
         ):
             return last  # "The royal couple ... They returned to Sydney"
+        if last is not None and registry.moves[last] and ref.kind is None and anaphor == "they":
+            # "Romero crossed into Colombia with her sons ... From there they took a bus": the
+            # traveller the story follows, with company
+            return last
         return None
     return registry.last_any
 
@@ -3359,8 +3384,10 @@ def extract_movements(
             ):
                 # The main clause's tense, without relative clauses in between ("the zoo,
                 # which is to receive two pandas, before flying to Canberra").
-                clause_text = _RELATIVE_CLAUSE_RE.sub(
-                    ",", _text_between(article.text, items, 0, hit.last)
+                # "Without leaving the terminal" there denies another verb, not this one.
+                clause_text = _WITHOUT_PHRASE_RE.sub(
+                    "",
+                    _RELATIVE_CLAUSE_RE.sub(",", _text_between(article.text, items, 0, hit.last)),
                 )
             first_status = _cue_status(items, hit, clause_text, sentence.text, governed[0].role)
             # "he will travel to Tunis, then fly to Lomé": the plan goes on without a subject.

@@ -469,7 +469,9 @@ def _accept(
             and previous.lower not in LOCATIVE_WORDS  # "Near Franklin"
             and is_common_word(word)
             and not any(
-                c.place.kind in ("country", "continent", "capital") and c.name_type != "alternate"
+                c.place.kind in ("country", "continent", "capital")
+                and c.name_type != "alternate"
+                and c.place.name.casefold() == word.casefold()  # not "The Valley" in "Rift Valley"
                 for c in candidates
             )
         ):

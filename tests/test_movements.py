@@ -501,3 +501,21 @@ def test_who_was_met_and_where_a_town_lies_do_not_hide_the_place() -> None:
         "Storm Ada was passing over the city of Lyon on the banks of the Rhone on Thursday."
     )
     assert {m.place.name for m in moves} == {"Amman", "Lyon"}
+
+
+def test_a_counted_group_after_a_dateline_and_a_family_called_they() -> None:
+    moves = movements(
+        "Rome — Forty cyclists raising money for clinics rode into Rome on Sunday. "
+        "The riders had set off from Paris on August 9."
+    )
+    assert {(m.place.name, m.actor) for m in moves} == {
+        ("Rome", "the cyclists"),
+        ("Paris", "the cyclists"),
+    }
+    moves = movements(
+        "Ana Ruiz left Lima in January with her two sons. From there they took a bus to Quito, "
+        "and they changed coaches in Paris without leaving the terminal, before the last long "
+        "ride down the coast to Rome."
+    )
+    assert {m.actor for m in moves} == {"Ana Ruiz"}
+    assert "Rome" in by_place(moves) and "Quito" in by_place(moves)
