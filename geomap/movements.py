@@ -1445,6 +1445,10 @@ _AIRCRAFT_FIRST_WORDS = frozenset(a.split()[0] for a in _LEADER_AIRCRAFT)
 
 
 _AGED_RE = re.compile(r"\d{1,3}-year-old")
+# Words that end a noun phrase: "the 58-year-old veteran has", "... who".
+_NOT_NOUN_WORDS = frozenset(
+    "has have had is was are were will would and or but who which that".split()
+)
 
 
 def _country_office_holders(items: list[Item]) -> bool:
@@ -1568,6 +1572,18 @@ def _find_anaphors(items: list[Item]) -> None:
                     and (_AGED_RE.fullmatch(words[-2]))
                 ):
                     kind = "person"  # "the 29-year-old nurse": whoever the story is about
+                    while (  # "the 58-year-old army veteran": the whole noun
+                        j + 1 < len(items)
+                        and j - i < 5
+                        and items[j + 1].kind == "word"
+                        and items[j + 1].low.isalpha()
+                        and items[j + 1].low not in _CUE_FORMS
+                        and items[j + 1].low not in _PREPOSITION_WORDS
+                        and items[j + 1].low not in _BOUNDARY_WORDS
+                        and items[j + 1].low not in _NOT_NOUN_WORDS
+                    ):
+                        j += 1
+                        words.append(items[j].low)
                 if (
                     kind is not False
                     and j + 1 < len(items)
@@ -3329,9 +3345,9 @@ def extract_movements(
             continue
         state = SentenceState()
         cue_marked = False
-        first = items[0]
+        first = items[_after_dateline(items)] if items else items[0]
         if (
-            first.kind == "mover"
+            first.kind in ("mover", "name")
             and first.actor is not None
             and (
                 first.actor.name is not None
@@ -3426,6 +3442,12 @@ def extract_movements(
             when, historical = _movement_time(items, cue_times, clause_start, clause_end,
                                               sentence, ref, context_date, wide_text,
                                               registry.kind_of(key), clause_text)  # fmt: skip
+            if when is None and (hit.is_noun or hit.cue in (_PRESENCE, _VISIT)):
+                # "Gagnon, who served two tours in Kandahar and was based at Petawawa, said":
+                # an undated stay told in an aside is the traveller's past, not this journey
+                at = items[hit.index].start
+                if any(a <= at < b for a, b in _relative_clauses(items, 0, len(items))):
+                    historical = True
             for g in _drop_qualifiers(items, governed):
                 item = items[g.item_index]
                 mention = item.resolved

@@ -87,8 +87,12 @@ def build_routes(movements: list[Movement], articles: list[Article]) -> list[Rou
             stops = _fold_facilities(stops, kinds)
             stops = _merge_repeats(stops)
             stops = _assign_roles(stops)
-            if not _is_route(stops) or (
-                len(stops) == 1 and all(m.cue in STATIC_CUE_FORMS for m in trip)
+            if (
+                not _is_route(stops)
+                or (len(stops) == 1 and all(m.cue in STATIC_CUE_FORMS for m in trip))
+                # a past told without a date ("who served two tours in Kandahar"): background
+                # to the story, its places stay mentions
+                or all(m.historical and m.when is None for m in trip)
             ):
                 continue
             days = [d for s in stops if s.when for d in (s.when.start, s.when.end) if d]

@@ -519,3 +519,12 @@ def test_a_counted_group_after_a_dateline_and_a_family_called_they() -> None:
     )
     assert {m.actor for m in moves} == {"Ana Ruiz"}
     assert "Rome" in by_place(moves) and "Quito" in by_place(moves)
+
+
+def test_a_biography_aside_is_the_past_and_a_named_lead_is_he() -> None:
+    moves = movements(
+        "Lyon — Marc Gagne has worn out four pairs of boots since he set off from Paris in "
+        "April. Gagne, who served two tours in Damascus, said he would go on."
+    )
+    assert by_place(moves)["Paris"].actor == "Marc Gagne"
+    assert by_place(moves)["Damascus"].historical

@@ -138,3 +138,12 @@ def test_an_undated_stop_that_happened_comes_before_the_plans() -> None:
     )
     [route] = _routes((text, dt.date(2024, 9, 14)))
     assert _names(route) == ["Lima", "Quito", "Paris", "Rome"]  # the plan comes last
+
+
+def test_an_undated_past_is_no_route() -> None:
+    text = (
+        "Marc Gagne walked into Lyon on Tuesday. Gagne, who served two tours in Damascus and "
+        "was based at Amman, said he would go on to Rome."
+    )
+    routes = _routes((text, dt.date(2025, 6, 1)))
+    assert all("Damascus" not in _names(r) for r in routes)
