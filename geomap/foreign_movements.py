@@ -11,7 +11,6 @@ the usual wire story about one leader's tour; it does not follow several travell
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from geomap.models import Article, Movement, ResolvedMention, Role, Sentence, Status
@@ -26,6 +25,13 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "de": frozenset("der die das und ist nicht mit sich auf den dem ein eine im zu wird".split()),
     "it": frozenset("il lo gli della del e è una per con che si non nel alla ha".split()),
     "pt": frozenset("o os as do da dos das e uma em no na com para que não foi".split()),
+}
+
+
+# The languages each stopword belongs to.
+_LANGUAGES_OF: dict[str, list[str]] = {
+    word: [lang for lang, stop in _STOPWORDS.items() if word in stop]
+    for word in frozenset().union(*_STOPWORDS.values())
 }
 
 
@@ -162,11 +168,14 @@ _NAME_RE = re.compile(
 
 def article_language(text: str) -> str:
     """The article's language among English and the five `_LEXICONS` ("en" when unsure)."""
-    words = Counter(text[:1500].casefold().split())  # enough to count the short words
-    if words.total() < 20:
+    words = text[:1500].casefold().split()  # enough to count the short words
+    if len(words) < 20:
         return "en"
-    hits = {lang: sum(words[w] for w in stop if w in words) for lang, stop in _STOPWORDS.items()}
-    best = max(hits, key=lambda lang: hits[lang])
+    hits = dict.fromkeys(_STOPWORDS, 0)  # stopwords of each language in the words
+    for word in filter(_LANGUAGES_OF.__contains__, words):
+        for lang in _LANGUAGES_OF[word]:
+            hits[lang] += 1
+    best = max(hits, key=hits.__getitem__)
     return best if hits[best] > hits["en"] * 1.5 else "en"
 
 

@@ -58,3 +58,32 @@ def word_start_gate(literals: Iterable[str]) -> re.Pattern[str]:
         for first, rests in sorted(by_first.items())
     ]
     return re.compile("|".join(alternatives) if alternatives else "(?!)")
+
+
+def literal_finder(literals: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that matches, where one of the literals starts, the longest literal there.
+
+    Searching again from one character past each match start finds every place a literal
+    starts; the literals found at a place are those that begin what was matched. So one scan
+    tells which of many literals a text holds, where a `literal_gate` for each would scan it
+    once per gate. The alternatives form a trie, as in `literal_gate`, that prefers to go on:
+    "day(?:break)?"."""
+    trie: _Trie = {}
+    for literal in literals:
+        node = trie
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_longest_trie_pattern(trie) if trie else "(?!)")
+
+
+def _longest_trie_pattern(node: _Trie) -> str:
+    alternatives = [
+        re.escape(char) + _longest_trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{body})?" if "" in node else body

@@ -639,8 +639,20 @@ _GATE_RES: dict[re.Pattern[str], re.Pattern[str]] = {
 }
 
 
-# Every literal of every gate: a text without any has no mover at all.
-_ANY_GATE_RE = literal_gate(lit for literals in _MOVER_GATES.values() for lit in literals)
+# Every literal of every gate: a text without any has no mover at all. Two gates, for the
+# literals that start with a capital and for the others (the nouns before a ship's name): each
+# scans faster than one for all, for fewer characters can start a literal.
+_ANY_GATE_RES = tuple(
+    literal_gate(
+        lit for literals in _MOVER_GATES.values() for lit in literals if lit[0].isupper() == upper
+    )
+    for upper in (True, False)
+)
+
+
+def _may_hold_mover(text: str) -> bool:
+    """Whether the text passes the gates of all mover patterns (`_ANY_GATE_RES`)."""
+    return any(gate.search(text) is not None for gate in _ANY_GATE_RES)
 
 
 def _gated(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -1057,11 +1069,11 @@ def _sentence_spans(
 ) -> list[Item]:
     """The sentence's multi-word items (named movers, place mentions, times) in text order,
     overlaps removed: what `_items_in` keeps whole while it cuts the rest into words.
-    `may_move`: whether the text passes `_ANY_GATE_RE`, when the caller knows already."""
+    `may_move`: whether the text passes `_may_hold_mover`, when the caller knows already."""
     base = sentence.start
     text = sentence.text
     if may_move is None:
-        may_move = _ANY_GATE_RE.search(text) is not None
+        may_move = _may_hold_mover(text)
     movers = _mover_spans(text, base) if may_move else []
     spans: list[Item] = list(movers)
     for rm in sorted(mentions, key=lambda r: r.mention.start):
@@ -1154,12 +1166,28 @@ def _token_shape(token: str) -> _ChunkShape:
 def _chunk_shape(chunk: str) -> _ChunkShape:
     if chunk.isalnum():
         return (("word", 0, len(chunk), chunk, chunk.casefold()),)  # one plain word
+    # The usual other chunk: a word with a mark after or before it ("Paris,", "(AP"). The mark
+    # is a token of its own (`_TOKEN_RE`) unless it is a period after the word.
+    n = len(chunk) - 1
+    mark = chunk[-1]
+    if mark != "." and _is_mark(mark) and chunk[:-1].isalnum():
+        word = chunk[:-1]
+        return (("word", 0, n, word, word.casefold()), ("punct", n, n + 1, mark, mark.casefold()))
+    mark = chunk[0]
+    if _is_mark(mark) and chunk[1:].isalnum():
+        word = chunk[1:]
+        return (("punct", 0, 1, mark, mark.casefold()), ("word", 1, n + 1, word, word.casefold()))
     shape: list[tuple[ItemKind, int, int, str, str]] = []
     for m in _TOKEN_RE.finditer(chunk):
         at = m.start()
         shape += [(kind, at + begin, at + end, word, low)
                   for kind, begin, end, word, low in _token_shape(m.group())]  # fmt: skip
     return tuple(shape)
+
+
+def _is_mark(char: str) -> bool:
+    r"""A character `_TOKEN_RE` makes a token of its own (r"[^\w\s]", for a non-space)."""
+    return not char.isalnum() and char != "_"
 
 
 def _add_words(items: list[Item], text: str, first: int, last: int, base: int) -> None:
@@ -1200,13 +1228,12 @@ def _find_names(
     out_ranges: list[tuple[int, int, str, frozenset[str], ActorKind]] = []
     # Only capitalised words can start a name: jump from one to the next.
     starts = [k for k, it in enumerate(items) if it.kind == "word" and it.text[0].isupper()]
-    next_start = 0
-    i = 0
-    while next_start < len(starts):
-        if starts[next_start] < i:
-            next_start += 1
-            continue
-        i = starts[next_start]
+    n = len(items)
+    i = 0  # the first item not yet read
+    for start in starts:
+        if start < i:
+            continue  # inside a name already read
+        i = start
         club = _club_span(items, i)
         if club is not None:
             first, last = club
@@ -1215,9 +1242,9 @@ def _find_names(
             i = last + 1
             continue
         j = i
-        while j < len(items) and items[j].kind == "word" and (
-            _is_capitalised(items[j].text)
-            or (items[j].low in _NAME_PARTICLES and j + 1 < len(items)
+        while j < n and items[j].kind == "word" and (
+            items[j].text[:1].isupper()  # _is_capitalised, inline: this loop is hot
+            or (items[j].low in _NAME_PARTICLES and j + 1 < n
                 and items[j + 1].kind == "word"  # "Isla del Sol": the place ends the name
                 and _is_capitalised(items[j + 1].text) and j > i)
         ):  # fmt: skip
@@ -3267,48 +3294,33 @@ def extract_movements(
     language = article_language(article.text)
     if language != "en":
         return foreign_movements(article, sentences, resolved, language)
-    ref = reference_date(article.text, article.published)
     by_sentence: dict[int, list[ResolvedMention]] = {}
     for rm in [*resolved, *_here_mentions(article, sentences, resolved)]:
         by_sentence.setdefault(rm.mention.sentence_index, []).append(rm)
     for in_sentence in by_sentence.values():
         in_sentence.sort(key=lambda rm: rm.mention.start)
+    # A sentence without a resolved place yields no movement: it only needs its names (for the
+    # registry and salience) and, when short, its date (a live blog's heading). Its times are
+    # read only when they could touch a name ("Biden Tuesday") or date a heading. Times and
+    # items do not depend on the registry: each reading builds them once, when first asked.
+    has_places = [_has_place(s, by_sentence.get(s.index, [])) for s in sentences]
+    # Salience only flows forward: sentences after the last one that can move someone matter
+    # no more (their names are still registered below, for the final display names).
+    last_moving = max((k for k, has_place in enumerate(has_places) if has_place), default=-1)
+    if last_moving < 0:
+        return []  # no sentence with both a place and a cue: no one moves
+    ref = reference_date(article.text, article.published)
+    storm_names = _bare_storm_names(article.text)
+    readings = [
+        _SentenceReading(sentence, by_sentence.get(sentence.index, []), has_place, ref, storm_names)
+        for sentence, has_place in zip(sentences, has_places, strict=True)
+    ]
     registry = ActorRegistry()
     registry.narrator = _told_in_first_person(article.text)
     for word, kind in _recurring_single_names(article.text, resolved):
         registry.add(word, kind)
     # A first pass registers full names and movers so that "Mr. Kim" or "Haikui" early on
     # maps to "Kim Jong Un" or "Typhoon Haikui"; the second pass reads with them known.
-    # Times and the sentence's items do not depend on the registry: built once, copied per pass.
-    # A sentence without a resolved place yields no movement: it only needs its names (for the
-    # registry and salience) and, when short, its date (a live blog's heading). Its times are
-    # read only when they could touch a name ("Biden Tuesday") or date a heading.
-    readings: list[_SentenceReading] = []
-    storm_names = _bare_storm_names(article.text)
-    for sentence in sentences:
-        mentions = by_sentence.get(sentence.index, [])
-        # A sentence without a cue word moves no one: it is read like one without a place.
-        has_place = any(rm.place is not None for rm in mentions) and not _CUE_KEY_WORDS.isdisjoint(
-            _FOLDED_WORD_RE.findall(sentence.text.casefold())
-        )
-        times: list[TimeExpression] = []
-        if (
-            has_place
-            or len(sentence.text.split(None, _HEADING_MAX_WORDS)) <= _HEADING_MAX_WORDS
-            or _CAPITALISED_TIME_RE.search(sentence.text)
-        ):
-            times = _without_dateline(sentence, find_time_expressions(sentence.text, ref))
-        may_move = _ANY_GATE_RE.search(sentence.text) is not None
-        spans = _sentence_spans(sentence, mentions, times, may_move)
-        if storm_names:
-            spans = _with_storm_names(spans, sentence, storm_names)
-            may_move = may_move or any(sp.kind == "mover" for sp in spans)
-        readings.append(_SentenceReading(sentence, spans, times, has_place, may_move))
-    # Salience only flows forward: sentences after the last one that can move someone matter
-    # no more (their names are still registered below, for the final display names).
-    last_moving = max((k for k, r in enumerate(readings) if r.has_place), default=-1)
-    if last_moving < 0:
-        return []  # no sentence with both a place and a cue: no one moves
     for reading in readings:
         if not _may_name_actor(reading.sentence.text, reading.may_move):
             continue  # nothing the first pass would register
@@ -3539,10 +3551,40 @@ _FOLDED_WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
 _REFERRING_WORDS = frozenset(_PRONOUNS) | _AIRCRAFT_FIRST_WORDS
 
 
+def _has_place(sentence: Sentence, mentions: list[ResolvedMention]) -> bool:
+    """Whether the sentence can move someone: it has a resolved place and a cue word (one
+    without a cue word is read like one without a place)."""
+    if not any(rm.place is not None for rm in mentions):
+        return False
+    folded = sentence.text.casefold()
+    # A cue word between spaces is one of the words; only without one are they all needed.
+    return not _CUE_KEY_WORDS.isdisjoint(folded.split()) or not _CUE_KEY_WORDS.isdisjoint(
+        _FOLDED_WORD_RE.findall(folded)
+    )
+
+
+def _sentence_times(
+    sentence: Sentence, has_place: bool, ref: dt.date | None
+) -> list[TimeExpression]:
+    """The sentence's times, if it has a place, is short (a heading) or names a day or month
+    with a capital (a time that could touch a name: "Biden Tuesday")."""
+    text = sentence.text
+    if (
+        has_place
+        or len(text.split(None, _HEADING_MAX_WORDS)) <= _HEADING_MAX_WORDS
+        or _CAPITALISED_TIME_RE.search(text)
+    ):
+        return _without_dateline(sentence, find_time_expressions(text, ref))
+    return []
+
+
 def _may_refer(sentence: Sentence, spans: list[Item], first: int, last: int) -> bool:
     """Whether `_find_anaphors` can find anything in this part of the sentence: a pronoun, or a
     determiner and a noun that can head a description."""
-    words = set(_FOLDED_WORD_RE.findall(sentence.text[first:last].casefold()))
+    folded = sentence.text[first:last].casefold()
+    if not _REFERRING_WORDS.isdisjoint(folded.split()):
+        return True  # one between spaces: no need to cut out all the words
+    words = set(_FOLDED_WORD_RE.findall(folded))
     if not words.isdisjoint(_REFERRING_WORDS):
         return True
     if words.isdisjoint(_DESCRIPTION_STARTS):
@@ -3565,25 +3607,62 @@ def _may_be_known_name(text: str, registry: ActorRegistry) -> bool:
 
 
 class _SentenceReading:
-    """A sentence's spans and times, with its items built only where they are read."""
+    """A sentence's times, spans and items, each built only when first read: a sentence past
+    the last one that can move someone is read only if it may name an actor."""
 
     def __init__(
         self,
         sentence: Sentence,
-        spans: list[Item],
-        times: list[TimeExpression],
+        mentions: list[ResolvedMention],
         has_place: bool,
-        may_move: bool,
+        ref: dt.date | None,
+        storm_names: frozenset[str],
     ) -> None:
         self.sentence = sentence
-        self.spans = spans
-        self.times = times
+        self.mentions = mentions
         self.has_place = has_place
-        self.may_move = may_move  # passes `_ANY_GATE_RE`: may hold a named mover
+        self.ref = ref  # the article's reference date, for its times
+        self.storm_names = storm_names  # the article's bare storm names (_bare_storm_names)
+        self._times: list[TimeExpression] | None = None
+        self._gate: bool | None = None
+        self._spans: list[Item] | None = None
+        self._may_move: bool | None = None
         self._whole: list[Item] | None = None
         self._segments: list[tuple[int, int, bool]] | None = None
         self._segment_items: dict[int, list[Item]] = {}
         self._named: dict[int, tuple[list[Item], _Lookups]] = {}
+
+    @property
+    def times(self) -> list[TimeExpression]:
+        if self._times is None:
+            self._times = _sentence_times(self.sentence, self.has_place, self.ref)
+        return self._times
+
+    def _passes_gate(self) -> bool:
+        """Whether the text passes `_may_hold_mover`."""
+        if self._gate is None:
+            self._gate = _may_hold_mover(self.sentence.text)
+        return self._gate
+
+    @property
+    def spans(self) -> list[Item]:
+        """The sentence's multi-word items (_sentence_spans), bare storm names among them."""
+        if self._spans is None:
+            spans = _sentence_spans(self.sentence, self.mentions, self.times, self._passes_gate())
+            if self.storm_names:
+                spans = _with_storm_names(spans, self.sentence, self.storm_names)
+            self._spans = spans
+        return self._spans
+
+    @property
+    def may_move(self) -> bool:
+        """Whether the sentence may hold a named mover: it passes `_may_hold_mover`, or holds
+        a bare storm name."""
+        if self._may_move is None:
+            self._may_move = self._passes_gate() or (
+                bool(self.storm_names) and any(sp.kind == "mover" for sp in self.spans)
+            )
+        return self._may_move
 
     def whole(self) -> list[Item]:
         if self._whole is None:
@@ -3681,7 +3760,7 @@ _MULTI_CAPITAL_RE = re.compile(
 
 
 def _may_name_actor(text: str, may_move: bool) -> bool:
-    """`may_move`: whether the text passes `_ANY_GATE_RE`."""
+    """`may_move`: whether the text passes `_may_hold_mover`."""
     return bool(
         _MULTI_CAPITAL_RE.search(text)
         or may_move

@@ -179,33 +179,43 @@ def tokenize(article: Article, sentences: Sequence[Sentence]) -> list[Token]:
     before it in its sentence.
     """
     tokens: list[Token] = []
+    append = tokens.append
+    new_token = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
     text = article.text
+    word_after = _WORD_AFTER_RE.match
     for sentence in sentences:
         first = True
-        for match in CAPITALISED_TOKEN_RE.finditer(text, sentence.start, sentence.end):
+        s_start, s_end = sentence.start, sentence.end
+        index = sentence.index
+        # The word before a token is matched backwards, in the reversed sentence: a search for
+        # r"(\w+)\W{1,2}$" tries every character. (The same as that search here: a sentence
+        # holds no line break for $ to stop at.) Reversed once, not once per token.
+        backwards = text[s_start:s_end][::-1]
+        for match in CAPITALISED_TOKEN_RE.finditer(text, s_start, s_end):
             start, end = match.span()
             word = match.group()
             if word.endswith(POSSESSIVE_SUFFIXES) and len(word) > 2:
                 end -= 2
                 word = word[:-2]
-            initial = first and not _WORD_CHAR_RE.search(text, sentence.start, start)
+            initial = first and not _WORD_CHAR_RE.search(text, s_start, start)
             first = False
-            # Matched backwards: a search for r"(\w+)\W{1,2}$" tries every character. (The
-            # same as that search here: a sentence holds no line break for $ to stop at.)
-            before_match = _WORD_AFTER_RE.match(
-                text[max(sentence.start, start - _CONTEXT) : start][::-1]
-            )
-            after_match = _WORD_AFTER_RE.match(text, end, min(sentence.end, end + _CONTEXT))
-            tokens.append(
-                Token(
-                    start,
-                    end,
-                    word,
-                    sentence.index,
-                    initial,
-                    word.lower(),
-                    before_match.group(1)[::-1].lower() if before_match else "",
-                    after_match.group(1).lower() if after_match else "",
+            # In text[start - _CONTEXT : start] (not before the sentence), reversed.
+            window_start = max(s_start, start - _CONTEXT)
+            before_match = word_after(backwards, s_end - start, s_end - window_start)
+            after_match = word_after(text, end, min(s_end, end + _CONTEXT))
+            append(
+                new_token(
+                    Token,
+                    (
+                        start,
+                        end,
+                        word,
+                        index,
+                        initial,
+                        word.lower(),
+                        before_match.group(1)[::-1].lower() if before_match else "",
+                        after_match.group(1).lower() if after_match else "",
+                    ),
                 )
             )
     return tokens
@@ -223,14 +233,114 @@ def _is_major(candidates: Sequence[Candidate]) -> bool:
 
 
 def _is_strong(candidates: Sequence[Candidate]) -> bool:
-    return any(
-        c.place.kind in MAJOR_KINDS
-        or c.place.population >= STRONG_POPULATION
-        or c.place.source.startswith("supplement")
-        for c in candidates
+    return any(map(_strong, candidates))
+
+
+def _strong(candidate: Candidate) -> bool:
+    place = candidate.place
+    return (
+        place.kind in MAJOR_KINDS
+        or place.population >= STRONG_POPULATION
+        or place.source.startswith("supplement")
     )
 
 
+class Readings:
+    """A phrase's usable candidates with what the guards ask of them all at once.
+
+    Computed once per phrase (the phrase cache keeps it for every article): asked anew with
+    any() and all() at each guard, these questions were a good part of recognition's time.
+    """
+
+    __slots__ = (
+        "candidates",
+        "major",
+        "strong",
+        "dotted_abbreviation",
+        "demonym",
+        "any_demonym",
+        "country",
+        "big_area",
+        "exempt",
+        "short_acronym",
+        "own_name",
+        "own_major",
+        "all_alternate",
+        "supplement_own_name",
+        "major_own_name",
+        "small",
+        "sizeable_name",
+        "big_town",
+        "strong_countries",
+        "named_countries",
+    )
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        places = [c.place for c in candidates]
+        self.candidates = candidates
+        self.major = _is_major(candidates)
+        self.strong = _is_strong(candidates)
+        # "U.S.", "W.Va.": every reading a dotted abbreviation.
+        self.dotted_abbreviation = all(
+            c.name_type == "abbreviation" and c.matched_name.endswith(".") for c in candidates
+        )
+        self.demonym = all(c.name_type == "demonym" for c in candidates)
+        self.any_demonym = any(c.name_type == "demonym" for c in candidates)
+        self.country = any(p.kind == "country" for p in places)
+        self.big_area = any(p.kind in ("country", "continent", "capital") for p in places)
+        # Readings that a word of the language does not rule out.
+        self.exempt = any(
+            c.place.kind in ("country", "continent", "capital")
+            or c.place.population >= LARGE_POPULATION
+            # A curated feature's own name ("Atlantic" for the ocean) is not a word-named town.
+            or (c.place.source.startswith("supplement") and c.name_type in ("main", "alias"))
+            for c in candidates
+        )
+        # What a short word in capitals ("EU", "NATO") must be to name a place.
+        self.short_acronym = any(
+            c.name_type in ("abbreviation", "main", "alias")
+            and (c.place.kind in MAJOR_KINDS or c.place.kind == "region")
+            for c in candidates
+        )
+        self.own_name = any(c.name_type in ("main", "alias") for c in candidates)
+        # Major or a country by a name of its own, not by another language's ("Ben" for Bern).
+        own_names = [c for c in candidates if c.name_type != "alternate"]
+        self.own_major = bool(own_names) and (
+            _is_major(own_names) or any(c.place.kind == "country" for c in own_names)
+        )
+        self.all_alternate = bool(candidates) and all(
+            c.name_type == "alternate" for c in candidates
+        )
+        self.supplement_own_name = any(
+            c.place.source.startswith("supplement") and c.name_type in ("main", "alias")
+            for c in candidates
+        )
+        self.major_own_name = any(
+            c.place.kind in MAJOR_KINDS and c.name_type in ("main", "alias") for c in candidates
+        )
+        self.small = all(p.population < SURNAME_TOWN_POPULATION for p in places)
+        self.sizeable_name = any(
+            c.name_type in ("main", "alias") or c.place.population >= STRONG_POPULATION
+            for c in candidates
+        )
+        self.big_town = any(
+            p.kind in ("city", "capital", "admin2") and p.population >= STRONG_POPULATION
+            for p in places
+        )
+        # Countries of the readings strong on their own, and the countries the phrase names
+        # (a region names its country too: "Anchorage, Alaska" is about the United States).
+        self.strong_countries = frozenset(c.place.country for c in candidates if _strong(c))
+        self.named_countries = frozenset(
+            p.country
+            for c, p in zip(candidates, places, strict=True)
+            if p.kind in ("country", "admin1") and p.country and c.name_type != "alternate"
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.candidates)
+
+
+NO_READINGS = Readings([])
 CACHE_LIMIT = 400_000  # phrases remembered per gazetteer before the caches start afresh
 
 
@@ -238,7 +348,7 @@ class _PhraseCache:
     """Answers for phrases as written, shared by every article a process reads."""
 
     def __init__(self) -> None:
-        self.candidates: dict[str, list[Candidate]] = {}
+        self.candidates: dict[str, Readings] = {}
         self.prefixes: dict[str, bool] = {}
 
     def trim(self) -> None:
@@ -263,11 +373,11 @@ class _Matcher:
         self._lookups = cache.candidates
         self._prefixes = cache.prefixes
 
-    def candidates(self, phrase: str) -> list[Candidate]:
+    def candidates(self, phrase: str) -> Readings:
         found = self._lookups.get(phrase)
         if found is None:
-            found = usable_candidates(self.gazetteer.lookup(normalize_name(phrase)))
-            self._lookups[phrase] = found
+            usable = usable_candidates(self.gazetteer.lookup(normalize_name(phrase)))
+            found = self._lookups[phrase] = Readings(usable) if usable else NO_READINGS
         return found
 
     def has_prefix(self, phrase: str) -> bool:
@@ -277,12 +387,12 @@ class _Matcher:
             self._prefixes[phrase] = known
         return known
 
-    def spans_from(self, tokens: Sequence[Token], i: int) -> list[tuple[int, list[Candidate], int]]:
-        """Every (last token index, candidates, end offset) of a name starting at token i,
+    def spans_from(self, tokens: Sequence[Token], i: int) -> list[tuple[int, Readings, int]]:
+        """Every (last token index, readings, end offset) of a name starting at token i,
         longest first."""
-        found: list[tuple[int, list[Candidate], int]] = []
+        found: list[tuple[int, Readings, int]] = []
         first = tokens[i]
-        after_comma = _AFTER_COMMA_RE.search(self.text, max(0, first.start - 3), first.start)
+        after_comma: bool | None = None  # looked at once a phrase is known to start a name
         for j in range(i, min(i + MAX_NAME_TOKENS, len(tokens))):
             token = tokens[j]
             if token.sentence_index != first.sentence_index:
@@ -290,8 +400,8 @@ class _Matcher:
             if j > i and not NAME_GAP_RE.fullmatch(self.text[tokens[j - 1].end : token.start]):
                 break
             phrase = self.text[first.start : token.end]
-            hyphen = token.text.find("-")
-            if j > i and hyphen > 0:
+            hyphen = token.text.find("-") if j > i else -1
+            if hyphen > 0:
                 # "Los Angeles-based", "New York-born": the name ends at the hyphen.
                 cut_end = token.start + hyphen
                 cut = self.candidates(self.text[first.start : cut_end])
@@ -302,14 +412,19 @@ class _Matcher:
             candidates = self.candidates(phrase)
             if candidates:
                 found.append((j, candidates, token.end))
+            if after_comma is None:
+                after_comma = bool(
+                    _AFTER_COMMA_RE.search(self.text, max(0, first.start - 3), first.start)
+                )
             tail = _DOTTED_TAIL_RE.match(self.text, token.end) if after_comma else None
             if tail:
                 # "Helena, Mont.", "Charleston, W.Va.": the AP state abbreviation keeps its dots,
                 # which the tokens leave out; without them "Mont" and "Va" are foreign villages.
                 abbreviation = phrase + tail.group()
-                dotted = [c for c in self.candidates(abbreviation) if c.name_type == "abbreviation"]
+                readings = self.candidates(abbreviation).candidates
+                dotted = [c for c in readings if c.name_type == "abbreviation"]
                 if dotted:
-                    found.append((j, dotted, tail.end()))
+                    found.append((j, Readings(dotted), tail.end()))
         found.reverse()
         return found
 
@@ -341,7 +456,9 @@ def _three_part_name(tokens: Sequence[Token], i: int, matcher: _Matcher) -> bool
         return False
     if matcher.candidates(text[tokens[i].start : middle.end]):
         return False
-    own = [c for c in matcher.candidates(tokens[i].text) if c.name_type in ("main", "alias")]
+    own = [
+        c for c in matcher.candidates(tokens[i].text).candidates if c.name_type in ("main", "alias")
+    ]
     return not _is_major(own)
 
 
@@ -355,7 +472,7 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
             token.after in SPEECH_VERBS
             and not token.sentence_initial
             and token.before not in LOCATIVE_WORDS
-            and not _is_major(matcher.candidates(token.text))
+            and not matcher.candidates(token.text).major
         ):
             person.add(i)  # "Noma said", "Keith recalled"
         is_title = token.lower.rstrip(".") in PERSON_TITLES
@@ -386,30 +503,26 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
         ):
             continue
         own = matcher.candidates(token.text)
-        # A major place's alternate name ("Ben" for Bern) does not outweigh a given name.
-        own_names = [c for c in own if c.name_type != "alternate"]
         if (
-            own_names
-            and (_is_major(own_names) or any(c.place.kind == "country" for c in own_names))
+            own
+            and own.own_major
             and (
                 is_common_word(following.text)
                 or following.lower in MEDIA_AND_COMPANY_HEADS
                 or matcher.candidates(following.text)
             )
         ):
-            continue  # "Sofia Marković" is a person, but "Jordan Valley" and "Paris Match" not
+            # A major place's alternate name ("Ben" for Bern) does not outweigh a given name;
+            # "Sofia Marković" is a person, but "Jordan Valley" and "Paris Match" are not.
+            continue
         if is_common_word(following.text) and (
-            not is_surname(following.text) or (own and _is_strong(own))
+            not is_surname(following.text) or (own and own.strong)
         ):
             continue  # "Jordan Valley", "Reading Station"; but "Taylor Swift" is a person
         after = matcher.candidates(following.text)
-        if after and _is_major(after):
+        if after and after.major:
             continue
-        together = matcher.candidates(text[token.start : following.end])
-        if any(
-            c.name_type in ("main", "alias") or c.place.population >= STRONG_POPULATION
-            for c in together
-        ):
+        if matcher.candidates(text[token.start : following.end]).sizeable_name:
             continue  # "San Jose", "Sri Lanka": the two words name a place
         person.update((i, i + 1))
         # A third name ("Kim Jong Un") only when it names no place: "Pat Zavoral Fargo" is a
@@ -435,24 +548,24 @@ def _accept(
     tokens: Sequence[Token],
     i: int,
     j: int,
-    candidates: list[Candidate],
+    readings: Readings,
     person_words: set[str],
 ) -> bool | None:
-    """The guards: does tokens[i..j] with these candidates name a place here?
+    """The guards: does tokens[i..j] with these readings name a place here?
 
     None means "only if the document names the place's country elsewhere".
     """
     first = tokens[i]
     single = i == j
-    major = _is_major(candidates)
-    strong = _is_strong(candidates)
+    major = readings.major
+    strong = readings.strong
     if first.before in PERSON_TITLES and not major:
         return False
-    if all(c.name_type == "abbreviation" and c.matched_name.endswith(".") for c in candidates):
+    if readings.dotted_abbreviation:
         # "U.S.", "W.Va.": dotted abbreviations are no words and no person's name; but after a
         # number "B.C." is a year ("2,000 U.S. troops" are still American).
-        return not first.before.isdigit() or any(c.place.kind == "country" for c in candidates)
-    if all(c.name_type == "demonym" for c in candidates):
+        return not first.before.isdigit() or readings.country
+    if readings.demonym:
         # "Americans" are people; only the adjective refers to the place.
         last = tokens[j].text
         return not (last.endswith("s") and not last.endswith("ss"))
@@ -472,45 +585,24 @@ def _accept(
                 c.place.kind in ("country", "continent", "capital")
                 and c.name_type != "alternate"
                 and c.place.name.casefold() == word.casefold()  # not "The Valley" in "Rift Valley"
-                for c in candidates
+                for c in readings.candidates
             )
         ):
             return False  # "Rogers Centre", "Health Center": a word heading an institution's name
         shouting = word.isupper() and len(word) > 1 and "." not in word
-        # A word that is also a region ("Pool", a Congolese department) needs more than that.
-        exempt = any(
-            c.place.kind in ("country", "continent", "capital")
-            or c.place.population >= LARGE_POPULATION
-            # A curated feature's own name ("Atlantic" for the ocean) is not a word-named town.
-            or (c.place.source.startswith("supplement") and c.name_type in ("main", "alias"))
-            for c in candidates
-        )
         if shouting and len(word) <= 4:
-            return any(
-                c.name_type in ("abbreviation", "main", "alias")
-                and (
-                    c.place.kind in MAJOR_KINDS
-                    or c.place.kind == "region"
-                    # "K2": a curated feature's own name with a digit is no acronym
-                    or (
-                        c.place.source.startswith("supplement") and any(ch.isdigit() for ch in word)
-                    )
-                )
-                for c in candidates
+            # "K2": a curated feature's own name with a digit is no acronym
+            return readings.short_acronym or (
+                readings.supplement_own_name and any(ch.isdigit() for ch in word)
             )
-        if shouting and not any(c.name_type in ("main", "alias") for c in candidates):
+        if shouting and not readings.own_name:
             return False
         # "Swahili" is a language, but "Ottawa" and "Delaware" name a capital and a state first.
-        if (
-            is_language_name(word)
-            and not any(c.name_type == "demonym" for c in candidates)
-            and not any(
-                c.place.kind in MAJOR_KINDS and c.name_type in ("main", "alias") for c in candidates
-            )
-        ):
+        if is_language_name(word) and not readings.any_demonym and not readings.major_own_name:
             return False
         introduced = first.before in LOCATIVE_WORDS
-        if is_common_word(word) and not exempt and not (introduced and not shouting):
+        # A word that is also a region ("Pool", a Congolese department) needs more than that.
+        if is_common_word(word) and not readings.exempt and not (introduced and not shouting):
             if first.sentence_initial or shouting or not strong:
                 return False
             return None  # a word and a sizeable town: only if the document is about its country
@@ -519,8 +611,7 @@ def _accept(
         ):
             # "Crown Princess Victoria ... Victoria will remain in Astana": the person again
             return False
-        small = all(c.place.population < SURNAME_TOWN_POPULATION for c in candidates)
-        if small and not strong and is_surname(word) and not introduced:
+        if readings.small and not strong and is_surname(word) and not introduced:
             return False
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if (
@@ -529,7 +620,7 @@ def _accept(
             and following.start - tokens[j].end == 1  # "Pat Zavoral", not "DUBROVNIK, Croatia"
             # Before another name, a place known here only by a foreign alternate name is a
             # person's given name: "Ama Serwaa Boateng" (not Amman), "Ben Gurion" (not Bern).
-            and (not strong or all(c.name_type == "alternate" for c in candidates))
+            and (not strong or readings.all_alternate)
             and not is_common_word(following.text)
         ):
             return False
@@ -543,18 +634,18 @@ def _hyphen_parts(
     matcher: _Matcher,
     person_words: set[str],
     article: Article,
-) -> list[tuple[Mention, list[Candidate], bool]]:
+) -> list[tuple[Mention, Readings, bool]]:
     """Places inside a hyphenated word that is not itself a name: "D-Oakland", "Fargo-Moorhead"."""
     if "-" not in token.text:
         return []
-    found: list[tuple[Mention, list[Candidate], bool]] = []
+    found: list[tuple[Mention, Readings, bool]] = []
     offset = token.start
     for part in token.text.split("-"):
         start, offset = offset, offset + len(part) + 1
         if len(part) < 3 or not part[:1].isupper():
             continue
-        candidates = matcher.candidates(part)
-        if not candidates:
+        readings = matcher.candidates(part)
+        if not readings:
             continue
         sub = make_token(
             start,
@@ -566,7 +657,7 @@ def _hyphen_parts(
         )
         before = list(tokens[max(0, i - 1) : i])
         window = [*before, sub, *tokens[i + 1 : i + 2]]
-        verdict = _accept(window, len(before), len(before), candidates, person_words)
+        verdict = _accept(window, len(before), len(before), readings, person_words)
         if verdict is False:
             continue
         mention = Mention(
@@ -575,10 +666,10 @@ def _hyphen_parts(
             start=sub.start,
             end=sub.end,
             surface=part,
-            demonym=all(c.name_type == "demonym" for c in candidates),
+            demonym=readings.demonym,
             embedded=True,  # a modifier ("Pyongyang-Moscow relations"), not where things happen
         )
-        found.append((mention, candidates, verdict is None))
+        found.append((mention, readings, verdict is None))
     return found
 
 
@@ -596,14 +687,9 @@ def _following_head(tokens: Sequence[Token], j: int, text: str) -> str | None:
     return following.lower
 
 
-def _names_an_event_or_body(
-    tokens: Sequence[Token], j: int, text: str, candidates: Sequence[Candidate]
-) -> bool:
+def _names_an_event_or_body(tokens: Sequence[Token], j: int, text: str, readings: Readings) -> bool:
     """Is the place at tokens[..j] part of the name of a meeting, contest or body?"""
-    if any(
-        c.place.kind in ("city", "capital", "admin2") and c.place.population >= STRONG_POPULATION
-        for c in candidates
-    ):
+    if readings.big_town:
         return False
     for k in range(j + 1, min(j + 1 + EVENT_HEAD_REACH, len(tokens))):
         following = tokens[k]
@@ -616,7 +702,7 @@ def _names_an_event_or_body(
 
 
 def _names_a_facility_of(
-    found: Sequence[tuple[Mention, list[Candidate], bool]],
+    found: Sequence[tuple[Mention, Readings, bool]],
     tokens: Sequence[Token],
     i: int,
     j: int,
@@ -645,7 +731,7 @@ def find_mentions(
     matcher = _Matcher(gazetteer, article.text)
     person_indices = person_token_spans(tokens, matcher)
     person_words = {tokens[k].lower for k in person_indices}
-    found: list[tuple[Mention, list[Candidate], bool]] = []  # (mention, candidates, needs context)
+    found: list[tuple[Mention, Readings, bool]] = []  # (mention, readings, needs context)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -653,19 +739,19 @@ def find_mentions(
             i += 1
             continue
         accepted = None
-        for j, candidates, end in matcher.spans_from(tokens, i):
-            verdict = _accept(tokens, i, j, candidates, person_words)
+        for j, readings, end in matcher.spans_from(tokens, i):
+            verdict = _accept(tokens, i, j, readings, person_words)
             if verdict is not False:
-                accepted = (j, candidates, verdict is None, end)
+                accepted = (j, readings, verdict is None, end)
                 break
         if accepted is None:
             found.extend(_hyphen_parts(token, tokens, i, matcher, person_words, article))
             i += 1
             continue
-        j, candidates, needs_context, end = accepted
+        j, readings, needs_context, end = accepted
         head = _following_head(tokens, j, article.text)
-        if (head in NAMED_BUILDING_HEADS and not _is_major(candidates)) or (
-            head in INSTITUTION_HEADS and not _is_strong(candidates)
+        if (head in NAMED_BUILDING_HEADS and not readings.major) or (
+            head in INSTITUTION_HEADS and not readings.strong
         ):
             i = j + 1
             continue
@@ -676,24 +762,19 @@ def find_mentions(
             start=start,
             end=end,
             surface=article.text[start:end],
-            demonym=all(c.name_type == "demonym" for c in candidates),
+            demonym=readings.demonym,
             embedded=head in MEDIA_AND_COMPANY_HEADS
-            or _names_an_event_or_body(tokens, j, article.text, candidates)
+            or _names_an_event_or_body(tokens, j, article.text, readings)
             or _names_a_facility_of(found, tokens, i, j, article.text),
         )
-        found.append((mention, candidates, needs_context))
+        found.append((mention, readings, needs_context))
         i = j + 1
-    named_countries = {
-        c.place.country
-        for _, candidates, needs_context in found
-        if not needs_context
-        for c in candidates
-        # A region names its country too: "Anchorage, Alaska" is about the United States.
-        if c.place.kind in ("country", "admin1") and c.place.country and c.name_type != "alternate"
-    }
+    named_countries: set[str | None] = set()
+    for _, readings, needs_context in found:
+        if not needs_context:
+            named_countries |= readings.named_countries
     return [
         mention
-        for mention, candidates, needs_context in found
-        if not needs_context
-        or any(_is_strong([c]) and c.place.country in named_countries for c in candidates)
+        for mention, readings, needs_context in found
+        if not needs_context or not readings.strong_countries.isdisjoint(named_countries)
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -114,11 +115,12 @@ class _Anchor:
     place: Place
     firm: bool
     point: tuple[float, float, float] = (0.0, 1.0, 0.0)
+    place_id: str = ""  # `place.id`, compared for every candidate x anchor
 
 
 def _anchor(place: Place, firm: bool) -> _Anchor:
     phi = math.radians(place.lat)
-    return _Anchor(place, firm, (phi, math.cos(phi), place.lon))
+    return _Anchor(place, firm, (phi, math.cos(phi), place.lon), place.id)
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,8 @@ class _NameFacts:
     own_name_ids: frozenset[str]  # places the name is an own name of (OWN_NAME_TYPES)
 
 
-def _name_facts(entry: _Name) -> _NameFacts:
-    places = [c.place for c in entry.candidates]
+def _name_facts(candidates: Sequence[Candidate]) -> _NameFacts:
+    places = [c.place for c in candidates]
     towns = [p for p in places if p.kind in ("city", "capital")]
     return _NameFacts(
         countries=frozenset(p.country for p in places),
@@ -151,9 +153,7 @@ def _name_facts(entry: _Name) -> _NameFacts:
         famous_ids=frozenset(
             p.id for p in towns if p.kind == "capital" or p.population >= FAMOUS_NAMESAKE_POPULATION
         ),
-        own_name_ids=frozenset(
-            c.place.id for c in entry.candidates if c.name_type in OWN_NAME_TYPES
-        ),
+        own_name_ids=frozenset(c.place.id for c in candidates if c.name_type in OWN_NAME_TYPES),
     )
 
 
@@ -183,16 +183,19 @@ class _Name:
     """One distinct name of the document and everything known about it."""
 
     norm: str
+    readings: _NameReadings
     mentions: list[Mention] = field(default_factory=list)
-    candidates: list[Candidate] = field(default_factory=list)
     paired_with: list[str] = field(default_factory=list)  # norms of "X, Y" partners
     dateline: bool = False  # opens a line in capitals: "WASHINGTON (AP) -"
     with_the: bool = False  # said as "the X" and not as a modifier: a feature's way (THE_BEFORE_RE)
-    countries_named: frozenset[str] = frozenset()  # countries this name is the name of
     place: Place | None = None
     confidence: float = 0.0
     borrowed: bool = False  # the chosen place goes by another candidate's name (_borrowed)
     small_namesake: bool = False  # the chosen place shares its name with a capital or big city
+
+    @property
+    def candidates(self) -> list[Candidate]:
+        return self.readings.candidates
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -210,17 +213,19 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _distances_from(place: Place, anchors: Sequence[_Anchor]) -> list[float]:
     """`distance_km` from the place to each anchor, the same figures with the place's latitude
-    converted once and the anchors' kept (called for every candidate x anchor)."""
+    converted once and the anchors' kept (called for every candidate x anchor; a plain loop,
+    as the few anchors of an article make the set-up of comprehensions count)."""
     phi1 = math.radians(place.lat)
     cos_phi1 = math.cos(phi1)
     lon1 = place.lon
     sin, radians, asin, sqrt = math.sin, math.radians, math.asin, math.sqrt
     diameter = 2 * EARTH_RADIUS
-    haversines = [
-        sin((phi2 - phi1) / 2) ** 2 + cos_phi1 * cos_phi2 * sin(radians(lon2 - lon1) / 2) ** 2
-        for phi2, cos_phi2, lon2 in (a.point for a in anchors)
-    ]
-    return [diameter * asin(min(1.0, sqrt(h))) for h in haversines]
+    distances: list[float] = []
+    for anchor in anchors:
+        phi2, cos_phi2, lon2 = anchor.point
+        h = sin((phi2 - phi1) / 2) ** 2 + cos_phi1 * cos_phi2 * sin(radians(lon2 - lon1) / 2) ** 2
+        distances.append(diameter * asin(min(1.0, sqrt(h))))
+    return distances
 
 
 _PRIORS: dict[tuple[str, str], float] = {}
@@ -245,15 +250,61 @@ def _prior_score(candidate: Candidate) -> float:
     return score
 
 
-def _candidates_for(gazetteer: Gazetteer, mention: Mention) -> list[Candidate]:
-    found = usable_candidates(gazetteer.lookup(normalize_name(mention.surface)))
-    if mention.demonym:
+def _candidates_for(gazetteer: Gazetteer, norm: str, demonym: bool) -> list[Candidate]:
+    found = usable_candidates(gazetteer.lookup(norm))
+    if demonym:
         return [c for c in found if c.name_type == "demonym"] or found
     return found
 
 
-def _best(candidates: Sequence[Candidate]) -> Candidate | None:
-    return max(candidates, key=prior_score) if candidates else None
+@dataclass(frozen=True)
+class _NameReadings:
+    """A name's candidates and what scoring asks of them before any context. The same in every
+    article: kept per gazetteer and name (_readings_of), never changed."""
+
+    candidates: list[Candidate]
+    priors: list[float]  # prior_score of each candidate
+    best: Candidate | None  # the candidate of the highest prior (_best)
+    countries_named: frozenset[str]  # countries this name is the name of
+    facts: _NameFacts
+
+
+def _readings(candidates: list[Candidate]) -> _NameReadings:
+    priors = [prior_score(c) for c in candidates]
+    return _NameReadings(
+        candidates,
+        priors,
+        _best(candidates, priors),
+        frozenset(
+            c.place.country
+            for c in candidates
+            if c.place.kind == "country" and c.place.country and c.name_type != "demonym"
+        ),
+        _name_facts(candidates),
+    )
+
+
+# By gazetteer, then by name and whether it is used as a demonym.
+_READINGS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, bool], _NameReadings]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _readings_of(gazetteer: Gazetteer, norm: str, demonym: bool) -> _NameReadings:
+    cache = _READINGS.get(gazetteer)
+    if cache is None:
+        cache = _READINGS[gazetteer] = {}
+    elif len(cache) > 100_000:
+        cache.clear()
+    found = cache.get((norm, demonym))
+    if found is None:
+        found = cache[(norm, demonym)] = _readings(_candidates_for(gazetteer, norm, demonym))
+    return found
+
+
+def _best(candidates: Sequence[Candidate], priors: Sequence[float]) -> Candidate | None:
+    """The first candidate of the highest prior (`priors`: their prior_score, in order)."""
+    return candidates[priors.index(max(priors))] if candidates else None
 
 
 def _is_dateline(text: str, mention: Mention) -> bool:
@@ -274,13 +325,7 @@ def _collect_names(
         norm = normalize_name(mention.surface)
         entry = names.get(norm)
         if entry is None:
-            candidates = _candidates_for(gazetteer, mention)
-            countries = frozenset(
-                c.place.country
-                for c in candidates
-                if c.place.kind == "country" and c.place.country and c.name_type != "demonym"
-            )
-            entry = names[norm] = _Name(norm, candidates=candidates, countries_named=countries)
+            entry = names[norm] = _Name(norm, _readings_of(gazetteer, norm, mention.demonym))
         entry.mentions.append(mention)
         if mention.surface.isupper() and _is_dateline(text, mention):
             entry.dateline = True
@@ -299,7 +344,7 @@ def _first_pass_context(names: dict[str, _Name]) -> dict[str, Counter[str]]:
     """Country votes of every name, from its most likely reading alone."""
     votes: dict[str, Counter[str]] = {}
     for norm, entry in names.items():
-        best = _best(entry.candidates)
+        best = entry.readings.best
         counter: Counter[str] = Counter()
         if best is not None and best.place.country:
             counter[best.place.country] += len(entry.mentions)
@@ -307,13 +352,16 @@ def _first_pass_context(names: dict[str, _Name]) -> dict[str, Counter[str]]:
     return votes
 
 
-def _own_score(candidate: Candidate, entry: _Name, facts: _NameFacts, context: _Context) -> float:
-    """The part of a candidate's score that no pick changes (both rounds share it): the prior,
-    the other names' country and region votes, and the name's own circumstances."""
+def _own_score(
+    candidate: Candidate, prior: float, entry: _Name, facts: _NameFacts, context: _Context
+) -> float:
+    """The part of a candidate's score that no pick changes (both rounds share it): the prior
+    (`prior`, its prior_score), the other names' country and region votes, and the name's own
+    circumstances."""
     place = candidate.place
     country_votes = context.country_votes
     region_votes = context.region_votes
-    score = prior_score(candidate)
+    score = prior
     surface = entry.mentions[0].surface
     if surface.isupper() and len(surface) <= 4 and not candidate.matched_name.isupper():
         score -= ACRONYM_MISMATCH_PENALTY  # "EU" is the Union, not the French town of Eu
@@ -338,7 +386,7 @@ def _own_score(candidate: Candidate, entry: _Name, facts: _NameFacts, context: _
         # A big city's own name is not a country's other name: "Salvador" is the Brazilian
         # city of 2.7 million, not El Salvador.
         score -= ALTERNATE_COUNTRY_PENALTY
-    if place.kind != "country" and place.country in entry.countries_named:
+    if place.kind != "country" and place.country in entry.readings.countries_named:
         # A country's own name means the country: its namesake state or capital goes by a longer
         # name ("State of Mexico", "Mexico City", "Guatemala City").
         score -= COUNTRY_NAMESAKE_PENALTY
@@ -393,9 +441,12 @@ def _score(
         in_region = other.kind == "admin1" and place.admin1 == other.name
         if same_country and (other.kind == "country" or in_region):
             score += PAIR_WEIGHT
+    if place.kind in ("country", "continent"):
+        return score  # nearness says nothing about a country
     # A place named twice ("Mexico City" ... "Mexico") is no neighbour of itself.
-    neighbours = [a for a in anchors if a.place.id != place.id]
-    if neighbours and place.kind not in ("country", "continent"):
+    place_id = place.id
+    neighbours = [a for a in anchors if a.place_id != place_id]
+    if neighbours:
         distances = _distances_from(place, neighbours)
         score += NEARNESS_WEIGHT * math.exp(-min(distances) / NEARNESS_SCALE_KM)
         # The local lexicon: a town surrounded by the article's other places is the one meant,
@@ -495,7 +546,7 @@ def resolve_mentions(
         total_votes.update(counter)
     region_votes: Counter[tuple[str, str]] = Counter()
     for entry in names.values():
-        best = _best(entry.candidates)
+        best = entry.readings.best
         if best is not None and best.place.kind == "admin1" and best.place.country:
             region_votes[(best.place.country, best.place.name)] += 1
 
@@ -503,17 +554,20 @@ def resolve_mentions(
     order = sorted(
         names.values(),
         key=lambda e: (
-            -max((prior_score(c) for c in e.candidates), default=0.0),
+            -max(e.readings.priors, default=0.0),
             e.mentions[0].start,
         ),
     )
-    facts = {norm: _name_facts(entry) for norm, entry in names.items()}
+    facts = {norm: entry.readings.facts for norm, entry in names.items()}
     # A name's context is the same in both rounds (the first pass's votes of the other names),
     # and so is the part of its candidates' scores that depends on nothing else.
     own_scores: dict[str, list[float]] = {}
     for norm, entry in names.items():
         context = _context(total_votes - votes[norm], region_votes)  # no evidence for itself
-        own_scores[norm] = [_own_score(c, entry, facts[norm], context) for c in entry.candidates]
+        own_scores[norm] = [
+            _own_score(c, prior, entry, facts[norm], context)
+            for c, prior in zip(entry.candidates, entry.readings.priors, strict=True)
+        ]
     for _round in range(2):
         anchors = [
             _anchor(e.place, _is_firm(e))
@@ -528,7 +582,8 @@ def resolve_mentions(
                 for c, own in zip(entry.candidates, own_scores[entry.norm], strict=True)
             ]
             entry.place, entry.confidence = _choose(scored)
-            chosen = [c for _, c in scored if entry.place and c.place.id == entry.place.id]
+            chosen_id = entry.place.id if entry.place else None
+            chosen = [c for _, c in scored if c.place.id == chosen_id] if chosen_id else []
             entry.borrowed = any(_borrowed(c, own_facts) for c in chosen)
             entry.small_namesake = any(_has_other(own_facts.famous_ids, c.place.id) for c in chosen)
 

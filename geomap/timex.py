@@ -16,7 +16,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from geomap.gates import literal_gate
+from geomap.gates import literal_finder
 from geomap.models import TimeSpan
 
 Tense = Literal["past", "future"]
@@ -188,7 +188,9 @@ _PATTERN_GUARDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "month_day": (False, _MONTH_LITERALS),
     "day_month": (False, _MONTH_LITERALS),
     "month_year": (False, _MONTH_LITERALS),
-    "month": (False, _MONTH_LITERALS),
+    # Its months are only written out or cut after three letters ("Mar" lets "Mark" through).
+    "month": (False, ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sep", "Oct",
+                      "Nov", "Dec")),
     "year": (False, ("1", "2")),
     "weekday": (False, tuple(w.capitalize() for w in WEEKDAYS)),
     "deictic": (True, ("yesterday", "today", "tomorrow", "tonight", "last night",
@@ -204,36 +206,98 @@ _DIGIT_KINDS = frozenset({"iso", "month_day", "day_month", "month_year", "year",
 _HAS_DIGIT = re.compile(r"\d")
 
 
-# Each guard as one search over the text (or its lowercase form).
-_GUARD_RES: dict[str, tuple[bool, re.Pattern[str]]] = {
-    kind: (lowercase, literal_gate(literals))
-    for kind, (lowercase, literals) in _PATTERN_GUARDS.items()
+# Guards that are patterns of their own: the patterns a lone digit lets through, with what
+# each must contain.
+_GUARD_RES: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"\d-[01]\d-[0-3]\d"),  # 2023-09-13
+    "clock": re.compile(r"\d(?:[:.]\d|\s?[apAP])"),  # 6:30, 6 p.m.
+    "year": re.compile(r"(?:1[89]|20)\d\d"),
 }
-# Tighter guards for the patterns a lone digit lets through: what each must contain.
-_GUARD_RES["clock"] = (False, re.compile(r"\d(?:[:.]\d|\s?[apAP])"))  # 6:30, 6 p.m.
-_GUARD_RES["year"] = (False, re.compile(r"(?:1[89]|20)\d\d"))
+# What some patterns that their literal guards let through mostly in vain must contain,
+# checked once the literal guard has passed.
+_MONTH_WORD_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_TIGHT_GUARD_RES: dict[str, re.Pattern[str]] = {
+    "month_day": re.compile(_MONTH_WORD_RE + r"\s+\d"),  # Sept. 13
+    "day_month": re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD_RE),  # 13 Sept
+    "month_year": re.compile(_MONTH_WORD_RE + r",?\s+" + _YEAR_RE),  # September 2023
+}
+# For a case-blind pattern: words (lowercase) one of which it needs, looked for in the same scan
+# as the literal guards (under the kind "<kind>+"); or one of the letters that IGNORECASE
+# matches to an ASCII letter without lowercasing to it (İ, ı, ſ, the Kelvin sign).
+_TIGHT_WORDS: dict[str, tuple[str, ...]] = {
+    "neighbour_day": ("previous day", "day before", "next day", "following day", "day later",
+                      "day earlier", "same day", "that day", "that evening", "that night",
+                      "next morning", "following morning"),
+}  # fmt: skip
+_CASE_FOLDING_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-# Each pattern with its guard: (kind, pattern, lowercase?, guard, needs a digit?).
+def _literal_kinds(lowercase: bool) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One `literal_finder` for the literals of every other guard on the text as written (or
+    on its lowercase form), and for each literal it can match the kinds whose guards it
+    passes: those with a literal it begins with."""
+    guards = {
+        kind: literals
+        for kind, (on_lowercase, literals) in _PATTERN_GUARDS.items()
+        if on_lowercase == lowercase and kind not in _GUARD_RES
+    }
+    if lowercase:
+        guards.update((kind + "+", words) for kind, words in _TIGHT_WORDS.items())
+    every = {literal for literals in guards.values() for literal in literals}
+    kinds_of = {
+        literal: frozenset(
+            kind for kind, literals in guards.items() if literal.startswith(tuple(literals))
+        )
+        for literal in every
+    }
+    return literal_finder(every), kinds_of
+
+
+_LITERAL_KINDS = {lowercase: _literal_kinds(lowercase) for lowercase in (False, True)}
+
+
+def _kinds_found(text: str, lowercase: bool) -> set[str]:
+    """The kinds whose literal guards (on the lowercase text, if `lowercase`) the text passes."""
+    finder, kinds_of = _LITERAL_KINDS[lowercase]
+    search = finder.search
+    found: set[str] = set()
+    m = search(text)
+    while m is not None:
+        found |= kinds_of[m.group()]
+        m = search(text, m.start() + 1)
+    return found
+
+
+# Each pattern: (kind, pattern, its own guard pattern if any, its tighter guard pattern if
+# any, needs a digit?).
 _GUARDED_PATTERNS = [
-    (kind, pattern, *_GUARD_RES[kind], kind in _DIGIT_KINDS) for kind, pattern in _PATTERNS
+    (kind, pattern, _GUARD_RES.get(kind), _TIGHT_GUARD_RES.get(kind), kind in _DIGIT_KINDS)
+    for kind, pattern in _PATTERNS
 ]
 
 
+def _passes_tight_words(kind: str, found: set[str], text: str) -> bool:
+    return (
+        kind not in _TIGHT_WORDS
+        or kind + "+" in found
+        or any(map(text.__contains__, _CASE_FOLDING_LETTERS))
+    )
+
+
 def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
-    """The patterns whose guards pass; a guard shared by several (the month names) is
-    searched once."""
-    low = text.lower()
+    """The patterns whose guards pass. The literal guards are checked all at once, by one scan
+    of the text and one of its lowercase form (_kinds_found)."""
     has_digit = _HAS_DIGIT.search(text) is not None
-    verdicts: dict[re.Pattern[str], bool] = {}
+    found = _kinds_found(text, False) | _kinds_found(text.lower(), True)
     kinds: list[tuple[str, re.Pattern[str]]] = []
-    for kind, pattern, lowercase, guard, needs_digit in _GUARDED_PATTERNS:
+    for kind, pattern, guard, tight, needs_digit in _GUARDED_PATTERNS:
         if needs_digit and not has_digit:
             continue
-        passed = verdicts.get(guard)
-        if passed is None:
-            passed = verdicts[guard] = guard.search(low if lowercase else text) is not None
-        if passed:
+        if (
+            (kind in found if guard is None else guard.search(text) is not None)
+            and (tight is None or tight.search(text) is not None)
+            and _passes_tight_words(kind, found, text)
+        ):
             kinds.append((kind, pattern))
     return kinds
 
@@ -252,9 +316,25 @@ _PAST_RE = re.compile(
 )
 
 
+# A word each alternative of `_FUTURE_RE` needs (in the lowercase text); or one of the letters
+# that IGNORECASE matches to an ASCII letter without lowercasing to it (İ, ı, ſ). Checked first:
+# the case-blind pattern behind \b tries every position, and most clauses have no future marker.
+_FUTURE_WORDS = ("will", "would", "shall", "expected", "set", "due", "scheduled", "slated",
+                 "poised", "planning", "going", "plan", "intend", "hope", "next", "tomorrow",
+                 "upcoming", "later", "'ll")  # fmt: skip
+_FOLDING_LETTERS = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_be_future(text: str) -> bool:
+    low = text.lower()
+    return any(map(low.__contains__, _FUTURE_WORDS)) or any(
+        map(text.__contains__, _FOLDING_LETTERS)
+    )
+
+
 def detect_tense(text: str) -> Tense | None:
     """Rough tense of a clause: future markers win over past ones ("said he will travel")."""
-    if _FUTURE_RE.search(text):
+    if _may_be_future(text) and _FUTURE_RE.search(text):
         return "future"
     if _PAST_RE.search(text):
         return "past"

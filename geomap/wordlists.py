@@ -254,15 +254,18 @@ def is_common_word(word: str) -> bool:
     return lower in NEVER_PLACES or lower in _cached_sets().common
 
 
+@functools.cache  # asked again and again of the same capitalised words
 def is_given_name(word: str) -> bool:
     return word.lower() in _cached_sets().given
 
 
+@functools.cache  # asked again and again of the same capitalised words
 def is_language_name(word: str) -> bool:
     """Say "English" or "Swahili" is a language, even where a small town shares the name."""
     return word.lower() in _cached_sets().languages
 
 
+@functools.cache  # asked again and again of the same capitalised words
 def is_surname(word: str) -> bool:
     """Common surnames (US census list shipped by the `names` package)."""
     return word.lower() in _cached_sets().surnames
