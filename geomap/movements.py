@@ -3196,9 +3196,21 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
-_PLURAL_SUBJECT_RE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]{2,}) (?:are|were|have)\b")
-_CAPITALISED_PAIR_RE = re.compile(r"(?=\b([A-Z][\w’'-]*)\s+([A-Z][\w’'-]*))")
-_LOWER_WORD_RE = re.compile(r"\b[a-z]{3,}\b")
+# Nouns that take a plural verb without being a team: "Police are", "People were".
+_COLLECTIVE_NOUNS = frozenset("police people others staff crew cattle".split())
+_PLURAL_VERB_RE = re.compile(r" (?:are|were|have)\b")
+_ONE_CAPITALISED_WORD_RE = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _plural_subjects(text: str) -> set[str]:
+    """Capitalised words right before "are", "were" or "have" ("Arsenal are due back"): found
+    from the verbs, which is far quicker than a pattern that starts at every capital."""
+    found: set[str] = set()
+    for m in _PLURAL_VERB_RE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()].rsplit(None, 1)
+        if before and _ONE_CAPITALISED_WORD_RE.fullmatch(before[-1]):
+            found.add(before[-1])
+    return found
 
 
 def _recurring_single_names(
@@ -3208,28 +3220,50 @@ def _recurring_single_names(
     takes a plural verb ("Arsenal wrapped up ... Arsenal are due back"), no place and no
     plural noun ("Passengers were"). A word ever beside another capitalised word may belong to
     a longer name: left out."""
-    plural = set(_PLURAL_SUBJECT_RE.findall(text))
-    if not plural:
-        return []
     places = {rm.mention.surface for rm in resolved}
-    beside = {w for pair in _CAPITALISED_PAIR_RE.findall(text) for w in pair}
-    lower = set(_LOWER_WORD_RE.findall(text))
+    plural = sorted(
+        word
+        for word in _plural_subjects(text)
+        if word not in places
+        and (low := word.casefold()) not in _CALENDAR_WORDS
+        and low not in _PERSON_TITLES
+        and low not in _NOT_NAME_WORDS
+        and not (low.endswith("s") and (is_common_word(word) or is_common_word(word[:-1])))
+        and low not in _COLLECTIVE_NOUNS
+    )
     found: list[tuple[str, ActorKind]] = []
-    for word in sorted(plural):
-        low = word.casefold()
+    for word in plural:
+        alone = _word_positions(text, word)
         if (
-            word in places
-            or word in beside
-            or low in lower
-            or low in _CALENDAR_WORDS
-            or low in _PERSON_TITLES
-            or low in _NOT_NAME_WORDS
-            or (low.endswith("s") and is_common_word(word))
-            or len(re.findall(rf"(?<![\w.’'-]){word}(?![\w’'-])", text)) < 2
+            len(alone) >= 2
+            and not _word_positions(text, word.casefold())
+            and not any(_beside_a_capital(text, at, word) for at in alone)
         ):
-            continue
-        found.append((word, "group"))
+            found.append((word, "group"))
     return found
+
+
+def _word_positions(text: str, word: str) -> list[int]:
+    """Where `word` stands as a word of its own (str.find: no pattern compiled per word)."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_.’'-") and not (after.isalnum() or after in "_’'-"):
+            found.append(at)
+        at = text.find(word, end)
+    return found
+
+
+def _beside_a_capital(text: str, at: int, word: str) -> bool:
+    """Is the word at `at` next to another capitalised word ("Manchester United")?"""
+    before = text[max(0, at - 40) : at]
+    after = text[at + len(word) : at + len(word) + 40]
+    previous = before.rsplit(None, 1)[-1] if before[-1:].isspace() and before.strip() else ""
+    following = after.split(None, 1)[0] if after[:1].isspace() and after.strip() else ""
+    return previous[:1].isupper() and previous[-1:] not in ".!?:" or following[:1].isupper()
 
 
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
