@@ -933,7 +933,7 @@ class ActorRegistry:
             if kind is not None and actor.kind != kind:
                 continue
             overlap = len(words & actor.titles)
-            if overlap == 0 or _other_portfolio(words, actor.titles):
+            if overlap == 0 or _names_another(words, actor.titles, _PORTFOLIOS):
                 continue
             rank = (overlap, int(key == self.salient.get(actor.kind)), key)
             if best is None or rank[:2] > best[:2]:
@@ -949,8 +949,12 @@ _PORTFOLIOS = frozenset(
 )
 
 
-def _other_portfolio(words: set[str], titles: set[str] | frozenset[str]) -> bool:
-    mine, theirs = words & _PORTFOLIOS, titles & _PORTFOLIOS
+def _names_another(
+    words: set[str], titles: set[str] | frozenset[str], vocabulary: frozenset[str]
+) -> bool:
+    """Do a description and an actor's titles each name one of `vocabulary` (an office, a
+    portfolio), but never the same one?"""
+    mine, theirs = words & vocabulary, titles & vocabulary
     return bool(mine and theirs and not mine & theirs)
 
 
@@ -3007,11 +3011,6 @@ _OFFICE_TITLES = frozenset(
 )
 
 
-def _other_office(words: set[str], titles: set[str] | frozenset[str]) -> bool:
-    mine, theirs = words & _OFFICE_TITLES, titles & _OFFICE_TITLES
-    return bool(mine and theirs and not mine & theirs)
-
-
 def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
     anaphor = ref.anaphor or ""
@@ -3096,7 +3095,7 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             # "the minister" ... "the president": a second unnamed person, not the first
             (key in registry.descriptions and ref.kind == "person" and words & _PERSON_TITLES)
             # "Indonesia's president" ... "the trade minister": another office, someone else
-            or _other_office(words, registry.actors[key].titles)
+            or _names_another(words, registry.actors[key].titles, _OFFICE_TITLES)
         ):
             return key
         # Nobody named to refer back to: the description itself is the actor.
