@@ -2063,7 +2063,9 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         "opened",
         "opens",
     ) and any(
-        it.low in ("trip", "tour", "visit", "journey", "voyage", "day", "race", "stage", "leg")
+        # "opened the tour with a victory in Apia" (also when "the tour" is a description)
+        it.low.rsplit(" ", 1)[-1]
+        in ("trip", "tour", "visit", "journey", "voyage", "day", "race", "stage", "leg")
         for it in items[hit.last + 1 : hit.last + 7]
     ):
         return False
@@ -2280,6 +2282,14 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             break
         if low in _PURPOSE_WORDS:
             break  # "a tour aimed at securing a ceasefire in Gaza": the aim, not the route
+        if low == "with":
+            # "opened the tour with a hard-fought 27-20 victory over Samoa in Apia": the result
+            result = next((k for k in range(j + 1, min(j + 6, len(items)))
+                           if items[k].low in _RESULT_NOUNS), None)  # fmt: skip
+            if result is not None:
+                j = result
+                continue
+
         if low in _COMPASS_WORDS and j + 1 < len(items) and items[j + 1].low == "of":
             # "made landfall south of Vilanculos": near it, unless a distance says how far.
             far = j > 0 and items[j - 1].low in _DISTANCE_UNITS

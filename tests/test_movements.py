@@ -528,3 +528,11 @@ def test_a_biography_aside_is_the_past_and_a_named_lead_is_he() -> None:
     )
     assert by_place(moves)["Paris"].actor == "Marc Gagne"
     assert by_place(moves)["Damascus"].historical
+
+
+def test_a_tour_opened_with_a_victory_somewhere() -> None:
+    moves = movements(
+        "The Flying Fijians opened the tour with a hard-fought 27-20 victory over Dublin in "
+        "Lima last weekend, before flying on to Quito on Tuesday."
+    )
+    assert [(m.place.name, m.actor) for m in moves][:1] == [("Lima", "Flying Fijians")]
