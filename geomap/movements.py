@@ -419,20 +419,20 @@ _DESCRIPTOR_NOUNS = frozenset(
      "edge", "part", "parts", "interior", "summit", "top", "peak", "foot"}
 )  # fmt: skip
 
-# After the places only what denies the whole clause counts ("a planned trip to X was called
-# off"); "without going ashore, to avoid the paperwork" says how the place was passed.
+# "without leaving the terminal": what another verb of the sentence was done without.
 _WITHOUT_PHRASE_RE = re.compile(r"\bwithout\b[^,.;]*", re.IGNORECASE)
-_LATE_NEGATION_RE = re.compile(
-    r"\b(?:not|never|no longer|didn't|did not|won't|will not|wouldn't|would not|hasn't|"
-    r"has not|haven't|have not|isn't|is not|wasn't|was not|cannot|can't|couldn't|"
-    r"could not|cancell?ed|called off|postponed|scrapped|ruled out|denied)\b",
-    re.IGNORECASE,
+# What denies a whole clause ("a planned trip to X was called off"): all that counts after the
+# places ("without going ashore, to avoid the paperwork" says how a place was passed) ...
+_CLAUSE_DENIALS = (
+    r"not|never|no longer|didn't|did not|won't|will not|wouldn't|would not|hasn't|has not|"
+    r"haven't|have not|isn't|is not|wasn't|was not|cannot|can't|couldn't|could not|"
+    r"cancell?ed|called off|postponed|scrapped|ruled out|denied"
 )
+_LATE_NEGATION_RE = re.compile(rf"\b(?:{_CLAUSE_DENIALS})\b", re.IGNORECASE)
+# ... and, before the place, also what denies the place itself ("without visiting Kyiv").
 _NEGATION_RE = re.compile(
-    r"\b(?:not|never|no longer|didn't|did not|won't|will not|wouldn't|would not|hasn't|"
-    r"has not|haven't|have not|isn't|is not|wasn't|was not|cannot|can't|couldn't|"
-    r"could not|no plans?|cancell?ed|called off|postponed|scrapped|ruled out|denied|"
-    r"refused|declined|instead of|rather than|skipped|skip|avoided|avoid|without)\b",
+    rf"\b(?:{_CLAUSE_DENIALS}|no plans?|refused|declined|instead of|rather than|skipped|skip|"
+    r"avoided|avoid|without)\b",
     re.IGNORECASE,
 )
 _PLANNED_RE = re.compile(
@@ -917,6 +917,10 @@ class ActorRegistry:
 
     def display(self, key: str) -> str:
         return self.actors[key].name
+
+    def named(self, kind: ActorKind) -> list[str]:
+        """Keys of the actors of this kind known by a name (not a description), in order."""
+        return [k for k, a in self.actors.items() if a.kind == kind and k not in self.descriptions]
 
     def kind_of(self, key: str) -> ActorKind:
         return self.actors[key].kind
@@ -2584,11 +2588,9 @@ _AUXILIARIES = frozenset(
 
 
 def _after_a_comma(items: list[Item], index: int) -> bool:
-    """Does a comma come right before the cue and its auxiliaries (", will fly")?"""
+    """Does a comma come right before the cue, its auxiliaries (", will fly") and at most two
+    other words (", played two nights in Dublin": a verb and its count before a noun cue)?"""
     k = index - 1
-    while k >= 0 and items[k].kind == "word" and items[k].low in _AUXILIARIES:
-        k -= 1
-    # ", played two nights in Dublin": a verb and its count before a noun cue
     other = 0
     while k >= 0 and items[k].kind == "word" and other < 2 and items[k].low not in _BOUNDARY_WORDS:
         if items[k].low in _AUXILIARIES:
@@ -3034,8 +3036,7 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         # first visit by a pontiff").
         salient = registry.salient.get("person")
         if salient is None or salient == registry.introduced:
-            named = [k for k, a in registry.actors.items()
-                     if a.kind == "person" and k not in registry.descriptions]  # fmt: skip
+            named = registry.named("person")
             if named:
                 registry.introduced = named[0]
                 return named[0]
@@ -3044,9 +3045,7 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         # "A U.S. Coast Guard cutter ... The cutter Resolute": the article's one named ship of
         # that class.
         head = anaphor.rsplit(" ", 1)[-1]
-        ships = [k for k, a in registry.actors.items()
-                 if a.kind == "ship" and k not in registry.descriptions
-                 and head in a.titles]  # fmt: skip
+        ships = [k for k in registry.named("ship") if head in registry.actors[k].titles]
         if len(ships) == 1:
             return ships[0]
     if anaphor.startswith(("a ", "an ")):
@@ -3095,8 +3094,7 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         if key is None and ref.kind in ("race", "ship", "storm"):
             # "The five-day race started": the article's one named race, even if it was
             # never a subject before ("won the third stage of the Tour of the Alps").
-            named = [k for k, a in registry.actors.items()
-                     if a.kind == ref.kind and k not in registry.descriptions]  # fmt: skip
+            named = registry.named(ref.kind)
             key = named[0] if len(named) == 1 else None
         description = _description_actor(anaphor, ref.kind)
         if description is None:
