@@ -74,6 +74,7 @@ class Score:
     status_n: int = 0
     mentioned: int = 0
     mentioned_wrong: list[str] = field(default_factory=list)
+    paired_by_stops: int = 0  # routes paired with an expected traveller by stops, not name
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -221,34 +222,69 @@ def read_articles(files: list[Path]) -> list[Article]:
     return read_inputs([str(f) for f in files])
 
 
+def _aligned_weight(route: Route, expected: ExpectedRoute) -> float:
+    """How well a route follows an expected one: its stops aligned in order (optional: half)."""
+    return sum(
+        0.5 if expected.stops[j].optional else 1.0 for _, j in align(route.stops, expected.stops)
+    )
+
+
+def _follows(route: Route, expected: ExpectedRoute) -> bool:
+    """At least two stops, and half of the shorter of the two routes, aligned in order."""
+    required = sum(1 for s in expected.stops if not s.optional)
+    weight = _aligned_weight(route, expected)
+    return weight >= 2 and weight >= min(len(route.stops), required) / 2
+
+
+def pair_routes(
+    expected_routes: list[ExpectedRoute], routes: list[Route]
+) -> tuple[list[tuple[ExpectedRoute, Route | None]], list[Route], int]:
+    """Each expected route's predicted route: by the traveller's name first, then by stops.
+
+    Names differ for the same traveller ("Vuelta" for "the peloton", a yacht's skipper for the
+    yacht); a route that follows an expected one nobody named (at least two stops and half of the
+    shorter route aligned in order) is that traveller's. Returns the pairs, the routes left
+    over and how many pairs were made by stops."""
+    remaining = list(routes)
+    chosen: dict[int, Route] = {}
+    for index, exp_route in enumerate(expected_routes):
+        candidates = [r for r in remaining if actor_matches(r.actor, exp_route.actor)]
+        if candidates:
+            best = max(candidates, key=lambda r: (_aligned_weight(r, exp_route), -len(r.stops)))
+            chosen[index] = best
+            remaining.remove(best)
+    by_stops = 0
+    for index, exp_route in enumerate(expected_routes):
+        if index in chosen:
+            continue
+        candidates = [r for r in remaining if _follows(r, exp_route)]
+        if candidates:
+            best = max(candidates, key=lambda r: (_aligned_weight(r, exp_route), -len(r.stops)))
+            chosen[index] = best
+            remaining.remove(best)
+            by_stops += 1
+    pairs = [(exp_route, chosen.get(i)) for i, exp_route in enumerate(expected_routes)]
+    return pairs, remaining, by_stops
+
+
 def score_journey(journey: Journey, result: MapResult) -> Score:
     score = Score(journey.name)
-    remaining: list[Route] = list(result.routes)
-    for exp_route in journey.routes:
+    paired, remaining, score.paired_by_stops = pair_routes(journey.routes, list(result.routes))
+    for exp_route, best_route in paired:
         required = [s for s in exp_route.stops if not s.optional]
         score.expected += len(required)
-        candidates = [r for r in remaining if actor_matches(r.actor, exp_route.actor)]
-        if not candidates:
+        if best_route is None:
             score.notes.append(f"no route for {exp_route.actor}")
             continue
-        best_route = max(
-            candidates,
-            key=lambda r: (
-                sum(
-                    0.5 if exp_route.stops[j].optional else 1.0
-                    for _, j in align(r.stops, exp_route.stops)
-                ),  # fmt: skip
-                -len(r.stops),
-            ),
-        )
-        remaining.remove(best_route)
-        pairs = align(best_route.stops, exp_route.stops)
-        matched_pred = {i for i, _ in pairs}
-        optional_pred = {i for i, j in pairs if exp_route.stops[j].optional}
+        if not actor_matches(best_route.actor, exp_route.actor):
+            score.notes.append(f"{best_route.actor} paired with {exp_route.actor} by its stops")
+        aligned = align(best_route.stops, exp_route.stops)
+        matched_pred = {i for i, _ in aligned}
+        optional_pred = {i for i, j in aligned if exp_route.stops[j].optional}
         score.predicted += len(best_route.stops) - len(optional_pred)
         score.matched_predicted += len(matched_pred) - len(optional_pred)
-        score.matched_required += sum(1 for _, j in pairs if not exp_route.stops[j].optional)
-        for i, j in pairs:
+        score.matched_required += sum(1 for _, j in aligned if not exp_route.stops[j].optional)
+        for i, j in aligned:
             score.status_n += 1
             score.status_ok += int(best_route.stops[i].status == exp_route.stops[j].status)
         offset = len(score.tau_pairs) * 1000
@@ -357,6 +393,8 @@ def main(argv: list[str] | None = None) -> int:
         and totals["tau"] >= TARGETS["tau"]
         and totals["mentioned"] < TARGETS["mentioned"]
     )
+    by_stops = sum(s.paired_by_stops for s in scores)
+    print(f"routes paired with their traveller by stops rather than by name: {by_stops}")
     print(
         f"targets: P>={TARGETS['P']} R>={TARGETS['R']} tau>={TARGETS['tau']} "
         f"mentioned<{TARGETS['mentioned']:.0%}  ->  {'MET' if ok else 'NOT MET'}"
