@@ -110,6 +110,7 @@ class Gazetteer:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self._lookup_cached = lru_cache(maxsize=50000)(self._lookup_uncached)
+        self._capitals: dict[str, Place | None] = {}
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -166,6 +167,23 @@ class Gazetteer:
 
     def country(self, iso2: str) -> Place | None:
         return self.get(f"cc:{iso2.strip().upper()}")
+
+    def capital(self, iso2: str) -> Place | None:
+        """The country's capital ("the Tongan capital" is Nuku'alofa), None if none is known."""
+        code = iso2.strip().upper()
+        if code not in self._capitals:
+            with self._lock:
+                row = (
+                    self._connection()
+                    .execute(
+                        "SELECT rowid FROM places WHERE kind = 'capital' AND country = ?"
+                        " ORDER BY population DESC, id LIMIT 1",
+                        (code,),
+                    )
+                    .fetchone()
+                )
+            self._capitals[code] = None if row is None else self._table.place(int(row[0]))
+        return self._capitals[code]
 
     def names_of(self, place_id: str) -> list[tuple[str, NameType]]:
         """Every name the place is indexed under, with its type."""

@@ -37,6 +37,7 @@ from geomap.models import (
     TimeSpan,
 )
 from geomap.timex import (
+    WEEKDAYS,
     Tense,
     TimeExpression,
     detect_tense,
@@ -117,6 +118,8 @@ STATIC_CUE_FORMS = frozenset(
 )  # fmt: skip
 # Where a storm forms is where its track starts.
 _STORM_FORM = CueType("form", None, _DEPARTURE_PREPS, only="storm")
+# "At 17:00 its centre was located near Jarabacoa": a storm's reported position.
+_STORM_POSITION = CueType("located", None, _PRESENCE_PREPS, only="storm")
 # A team or convoy is where it plays, trains, gathers or is loaded ("beat Lyon in Edinburgh");
 # said of a person or country these verbs rarely mean presence ("Biden beat Trump in Ohio").
 _GROUP_PRESENCE = CueType("play", None, _PRESENCE_PREPS, only="group")
@@ -308,6 +311,7 @@ _forms(
 )  # fmt: skip
 _forms(_STORM_FORM, "formed", "forms", "forming", "developed", "developing", "spawned",
        "spun up", "took shape", "takes shape", "taking shape")  # fmt: skip
+_forms(_STORM_POSITION, "located", "centred", "centered", "positioned")
 _forms(
     CueType("dump", "stop", {**_PRESENCE_PREPS, "on": "stop", "over": "stop", "across": "stop"},
             only="storm"),
@@ -852,6 +856,9 @@ class ActorRegistry:
         self.couple: str | None = None  # a person last described with company ("the couple")
         self.introduced: str | None = None  # the person a lead's "A ... envoy" turned out to be
         self.narrator = False  # told in the first person outside quotes: "I" is the writer
+        # Countries that play as teams in a sports story ("New Zealand fly to Bangladesh"):
+        # their names before a verb are a squad, not a place.
+        self.country_teams: frozenset[str] = frozenset()
 
     def reset_mentions(self) -> None:
         for actor in self.actors.values():
@@ -1228,11 +1235,27 @@ _ROMAN = re.compile(r"[IVX]+")
 _Lookups = list[tuple[str, bool, ActorKind | None]]
 
 
+def _mark_country_teams(items: list[Item], teams: frozenset[str]) -> None:
+    """A country that plays as a team is a name where it is no preposition's object ("New
+    Zealand beat Sri Lanka in Galle"); "back home to New Zealand" stays a place."""
+    for k, it in enumerate(items):
+        if (
+            it.kind == "place"
+            and it.text in teams
+            and not (k > 0 and items[k - 1].low in _PREPOSITION_WORDS)
+            and not (k + 1 < len(items) and items[k + 1].text in ("'", "’", ","))
+        ):
+            ref = ActorRef("group", it.text)
+            items[k] = Item("name", it.start, it.end, it.text, it.low, actor=ref)
+
+
 def _find_names(
     items: list[Item], registry: ActorRegistry, lookups: _Lookups | None = None
 ) -> None:
     """Mark capitalised word runs that are person names (titles stripped) as name items. The
     registry only answers lookups; `lookups`, when given, records them and their answers."""
+    if registry.country_teams:
+        _mark_country_teams(items, registry.country_teams)
     out_ranges: list[tuple[int, int, str, frozenset[str], ActorKind]] = []
     # Only capitalised words can start a name: jump from one to the next.
     starts = [k for k, it in enumerate(items) if it.kind == "word" and it.text[0].isupper()]
@@ -1602,6 +1625,13 @@ def _find_anaphors(items: list[Item]) -> None:
                 kind = _anaphor_kind(head, low)
                 if (
                     kind is False
+                    and head == "side"
+                    and len(words) >= 2
+                    and words[-2] in _TRAVELLING_ADJECTIVES
+                ):
+                    kind = "group"  # "the touring side": the team on tour
+                if (
+                    kind is False
                     and low == "the"
                     and len(words) >= 2
                     and (_AGED_RE.fullmatch(words[-2]))
@@ -1654,7 +1684,7 @@ def _find_anaphors(items: list[Item]) -> None:
                 if items[j].kind == "word" and (
                     items[j].low in _BOUNDARY_WORDS
                     or items[j].low in _PREPOSITION_WORDS
-                    or items[j].low in _CUE_FORMS
+                    or (items[j].low in _CUE_FORMS and items[j].low not in _TRAVELLING_ADJECTIVES)
                 ):
                     break
                 j += 1
@@ -1770,6 +1800,11 @@ _GROUP_HEADS = frozenset(
      "musicians", "quartet", "trio", "duo", "three-piece", "four-piece", "five-piece",
      "six-piece", "quintet", "ensemble"}
 )  # fmt: skip
+# Nouns for a travelling party after "touring"/"visiting" ("the touring side").
+_TRAVELLING_GROUP_NOUNS = frozenset(
+    {"side", "squad", "team", "party", "delegation", "group", "teams", "sides", "players"}
+)
+_TRAVELLING_ADJECTIVES = frozenset({"touring", "visiting", "travelling", "traveling"})
 _COUPLE_HEADS = frozenset({"couple", "pair", "duo", "entourage", "delegation"})
 # Vehicles that carry a group ("an evacuation train", "a chartered plane"); after "the" they
 # are the salient person's or the salient group's, whichever has travelled more.
@@ -1938,6 +1973,8 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
                         is_noun = True
                     elif form in ("drive", "ride", "cruise") and prev in _VERB_MARKERS:
                         cue, is_noun = _MOTION, False  # "she will ride on to Kotor"
+                    elif form == "crossing":
+                        cue, is_noun = _CROSS, False  # "before crossing the Tasman"
                     else:
                         break  # "drive", "ride", "route" as plain words
             if form == "visit" and is_noun:
@@ -1979,6 +2016,10 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     form = hit.form
     if form == "left" and (prev in ("the", "far", "centre", "center") or nxt in ("wing", "behind")):
         return True
+    if form.startswith("stop") and prev.rsplit(" ", 1)[-1] in ("bus", "tram", "truck", "pit"):
+        return True  # "a busy bus stop in the Peruvian capital": a thing, not a halt
+    if form.endswith("ing") and prev in _DETERMINERS and nxt in _TRAVELLING_GROUP_NOUNS:
+        return True  # "the touring squad", "a visiting delegation": who, not a movement
     if (
         form
         in (
@@ -2191,7 +2232,12 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             j += 1
             continue
         if it.kind == "place" or it.kind == "unknown_place":
-            if role is not None and not qualifying and not _is_modifier(items, j):
+            if (
+                role is not None
+                and not qualifying
+                and not _is_modifier(items, j)
+                and not (_names_a_trip_region(items, j))
+            ):
                 out.append(Governed(j, role, current_prep))
             last_was_place = True
             since_place = 0
@@ -2323,6 +2369,14 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                     j += 2  # "fly north to join the president in Hanoi": where they meet
                     continue
                 break
+            if (
+                words == "by"
+                and cue is _GROUP_PRESENCE
+                and j + 2 < len(items)
+                and _counts(items[j + 1].low)
+            ):
+                j += 3  # "beat Sri Lanka by six wickets in Galle": the margin, skipped
+                continue
             if words in ("over", "against") and j > 0 and items[j - 1].low in _RESULT_NOUNS:
                 j += 1  # "a 2-0 win over Palestine in Kuwait City": the opponent, skipped
                 if j < len(items) and items[j].kind in ("place", "unknown_place", "name"):
@@ -2371,6 +2425,10 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         if low in ("and", "or", "then", "later", "&"):
             j += 1
             continue
+        venue_end = _venue_name_end(items, j)
+        if venue_end is not None:
+            j = venue_end + 1  # "playing the Enmore Theatre in Sydney": the town follows
+            continue
         since_place += 1
         if (
             low in _FILLER_WORDS
@@ -2390,6 +2448,30 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             break
         j += 1
     return [g for g in out if items[g.item_index].kind == "place" or True]
+
+
+def _names_a_trip_region(items: list[Item], j: int) -> bool:
+    """ "their three-match Pacific tour", "his Africa trip": a region or sea naming the trip
+    is where it goes as a whole, not a stop."""
+    rm = items[j].resolved
+    return (
+        j + 1 < len(items)
+        and items[j + 1].low in _TRIP_NOUNS
+        and rm is not None
+        and rm.place is not None
+        and rm.place.kind in ("sea", "region", "continent")
+    )
+
+
+def _venue_name_end(items: list[Item], j: int) -> int | None:
+    """ "Enmore Theatre", "Olympic Stadium": where a capitalised venue name starting at `j`
+    ends (its facility noun), else None."""
+    k = j
+    while k < len(items) and k < j + 4 and items[k].kind == "word" and items[k].text[0].isupper():
+        if items[k].low in _FACILITY_NOUNS and k > j:
+            return k
+        k += 1
+    return None
 
 
 # A match result inside a clause of travel: "ended the tour with a 1-0 win over X in Dublin".
@@ -2425,6 +2507,27 @@ _FACILITY_NOUNS = frozenset(
         "bridge",
         "park",
         "hotel",
+        "theatre",
+        "theater",
+        "museum",
+        "centre",
+        "center",
+        "hospital",
+        "church",
+        "mosque",
+        "temple",
+        "gallery",
+        "auditorium",
+        "pavilion",
+        "market",
+        "embassy",
+        "university",
+        "zoo",
+        "oval",
+        "velodrome",
+        "racecourse",
+        "circuit",
+        "marina",
     }
 )
 _DISTANCE_UNITS = frozenset(
@@ -2786,7 +2889,9 @@ def _cue_actor(
             return _journey_owner(chosen.low.rsplit(" ", 1)[-1], state, registry)
         return key
     # "After a day in X, Xi flew ...": a fronted time clause's subject is the main clause's.
-    if start <= 1 and items and items[0].low in ("after", "before", "following", "upon"):
+    # A live blog's stamp may come first ("18:50 - After seven hours in the Ukrainian capital").
+    lead = next((k for k, it in enumerate(items) if it.kind not in ("time", "punct")), 0)
+    if start <= lead + 1 and items and items[lead].low in ("after", "before", "following", "upon"):
         main = _main_clause_subject(items, hit.last)
         if main is not None:
             return _actor_key(main, registry)
@@ -3172,8 +3277,9 @@ def _cue_status(
         return "reported"
     if _PLANNED_RE.search(clause_text):
         planned = True
-    if prev == "to" and not hit.is_noun:
-        planned = True  # "plans to travel", "in order to visit"
+    if prev == "to" and not hit.is_noun and hit.cue is not _GROUP_PRESENCE:
+        planned = True  # "plans to travel", "in order to visit"; "ran in five tries to beat
+        # Tonga in Nuku'alofa" is a result (a plan to play says so: "hope to", "will")
     if hit.is_noun:
         words = {it.low for it in items[max(0, hit.index - 4) : hit.index]}
         if words & _PLANNED_ADJECTIVES:
@@ -3205,7 +3311,10 @@ _CALENDAR_WORDS = frozenset(
 
 # Nouns that take a plural verb without being a team: "Police are", "People were".
 _COLLECTIVE_NOUNS = frozenset("police people others staff crew cattle".split())
-_PLURAL_VERB_RE = re.compile(r" (?:are|were|have)\b")
+_PLURAL_VERB_RE = re.compile(
+    r" (?:are|were|have|head|play|return|arrive|fly|travel|move|continue|open|wrap|begin|set "
+    r"off|take|bring)\b"
+)
 _ONE_CAPITALISED_WORD_RE = re.compile(r"[A-Z][a-z]{2,}")
 
 
@@ -3250,15 +3359,60 @@ def _recurring_single_names(
     return found
 
 
+# Words of a sports report: with two of them, countries that act are teams.
+_SPORT_WORDS = frozenset(
+    "match matches test tests fixture fixtures squad coach captain innings wickets wicket tries "
+    "goals goal tournament league cup series stadium half-time striker midfielder bowlers "
+    "batsmen batters kick-off try scrum-half fly-half winger penalty qualifier friendly "
+    "semi-final quarter-final final".split()
+)
+_SPORT_WORD_RE = re.compile(r"[a-z-]+")
+# What a country playing as a team does right after its name: "New Zealand beat", "Fiji ran".
+_TEAM_VERBS = frozenset(
+    "beat beats won win wins lost lose loses drew draw draws face faces faced play plays played "
+    "host hosts hosted fly flies flew travel travels travelled traveled head heads headed "
+    "arrive arrives arrived are were have will ran scored take takes took meet meets met "
+    "clinched sealed edged thrashed crushed reached depart departed leave leaves left open "
+    "opens opened finished finish return returns returned begin began need needed".split()
+)
+
+
+def _country_teams(text: str, resolved: list[ResolvedMention]) -> frozenset[str]:
+    """Countries that act as teams: in a sports report (two sports words at least), a country's
+    name followed by what teams do ("New Zealand fly to Bangladesh", "Fiji beat Tonga")."""
+    sport = {w for w in _SPORT_WORD_RE.findall(text.casefold()) if w in _SPORT_WORDS}
+    if len(sport) < 2:
+        return frozenset()
+    teams: set[str] = set()
+    for rm in resolved:
+        mention = rm.mention
+        if rm.place is None or rm.place.kind != "country" or mention.demonym:
+            continue
+        after = text[mention.end : mention.end + 20].split(None, 1)
+        before = text[max(0, mention.start - 12) : mention.start].split()
+        if (
+            after
+            and text[mention.end : mention.end + 1] == " "
+            and after[0] in _TEAM_VERBS
+            and not (before and before[-1].casefold() in _PREPOSITION_WORDS)
+        ):
+            teams.add(mention.surface)
+    return frozenset(teams)
+
+
 def _word_positions(text: str, word: str) -> list[int]:
-    """Where `word` stands as a word of its own (str.find: no pattern compiled per word)."""
+    """Where `word` stands as a word of its own, or with "'s" (str.find: no pattern compiled per
+    word)."""
     found: list[int] = []
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
         before = text[at - 1] if at else " "
         after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_.’'-") and not (after.isalnum() or after in "_’'-"):
+        possessive = after in "’'" and text[end + 1 : end + 3].rstrip() == "s"  # "Saltbush's"
+        if not (before.isalnum() or before in "_.’'-") and (
+            possessive or not (after.isalnum() or after in "_’'-")
+        ):
             found.append(at)
         at = text.find(word, end)
     return found
@@ -3360,6 +3514,9 @@ def extract_movements(
     registry.narrator = _told_in_first_person(article.text)
     for word, kind in _recurring_single_names(article.text, resolved):
         registry.add(word, kind)
+    registry.country_teams = _country_teams(article.text, resolved)
+    for team in sorted(registry.country_teams):
+        registry.add(team, "group")
     # A first pass registers full names and movers so that "Mr. Kim" or "Haikui" early on
     # maps to "Kim Jong Un" or "Typhoon Haikui"; the second pass reads with them known.
     for reading in readings:
@@ -3391,6 +3548,7 @@ def extract_movements(
     seen: set[tuple[int, str, str]] = set()
     times_by_tense: dict[tuple[int, Tense | None], list[TimeExpression]] = {}
     context_date: dt.date | None = None
+    entry_stamps = _blog_entry_stamps(article.text, sentences, ref)
     for sentence, items, times in prepared:
         context_date = _heading_date(sentence, times, context_date)
         if not any(it.kind == "place" for it in items):
@@ -3483,6 +3641,19 @@ def extract_movements(
                 # "a tour that opens in Winnipeg on April 3": a present-tense clause takes the
                 # sentence's tense ("will take their album on the road"), if it has one
                 tense = detect_tense(sentence.text)
+                if (
+                    tense in (None, "future")
+                    and sentence.index > 0
+                    and registry.kind_of(key) != "storm"
+                    and ref is not None
+                    and times
+                    and all(t.span.start is not None and t.span.start > ref for t in times)
+                ):
+                    # "After the series, New Zealand fly to Bangladesh ... at the end of
+                    # October": the present of a timetable, for what is still to come
+                    tense = "future"
+                    state.status = first_status = "planned"
+                    inherit_plan = True
             cue_times = times_by_tense.get((sentence.index, tense))
             if cue_times is None:
                 if detect_tense(sentence.text) == tense:
@@ -3526,6 +3697,8 @@ def extract_movements(
                 ):
                     status = "planned"
                 place_when = _time_right_after(items, g.item_index, cue_times, sentence) or when
+                if sentence.index in entry_stamps:
+                    place_when = _within_entry(place_when, entry_stamps[sentence.index], ref)
                 actor_name = registry.display(key)
                 token = (sentence.index, place.id, key)
                 if token in seen:
@@ -3849,12 +4022,34 @@ def _without_dateline(sentence: Sentence, times: list[TimeExpression]) -> list[T
 
 
 def _final_name(name: str, registry: ActorRegistry) -> str:
+    if name in registry.country_teams:
+        nickname = _team_nickname(name, registry)
+        if nickname is not None:
+            return nickname
     for actor in registry.actors.values():
         if actor.name == name:
             key = registry.resolve(name, actor.kind)
             if key is not None and key in registry.actors:
                 return registry.actors[key].name
     return name
+
+
+def _team_nickname(country: str, registry: ActorRegistry) -> str | None:
+    """ "Fiji" and "the Flying Fijians" are one team: a group named with the country's
+    people ("Fijians", "Tongans") is the country's team."""
+    stem = country.casefold()
+    if len(stem) < 4 or " " in stem:
+        return None
+    for actor in registry.actors.values():
+        if (
+            actor.kind == "group"
+            and actor.name != country
+            and any(
+                word.startswith(stem) and word != stem for word in actor.name.casefold().split()
+            )
+        ):
+            return actor.name
+    return None
 
 
 # A name right after these words is not its sentence's subject ("met with Kim").
@@ -4183,6 +4378,71 @@ _DURATION_UNITS = frozenset(
     {"hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year"}
 )
 _HEADING_MAX_WORDS = 7
+# A live blog entry's stamp opening its paragraph: "17:40 —", "Wednesday, 21:00 —".
+_ENTRY_STAMP_RE = re.compile(
+    r"(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?P<h>[012]?\d)[:.](?P<m>[0-5]\d)\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]\s"
+)
+_MIN_BLOG_ENTRIES = 3
+
+
+@dataclass(frozen=True)
+class EntryStamp:
+    """When a live blog entry was posted: its day (when known) and its clock time."""
+
+    day: dt.date | None
+    clock: str
+
+
+def _blog_entry_stamps(
+    text: str, sentences: list[Sentence], ref: dt.date | None
+) -> dict[int, EntryStamp]:
+    """Each sentence's live blog entry stamp, in a text with several stamped paragraphs. An
+    entry without a weekday is on the day of the last weekday stamp read, else the day the
+    blog was published: newest-first or oldest-first, entries are then ordered by their stamps,
+    not by where they stand."""
+    stamps: dict[int, EntryStamp] = {}
+    current: EntryStamp | None = None
+    day = ref
+    found = 0
+    for sentence in sentences:
+        at_paragraph = sentence.start == 0 or text[sentence.start - 1] == "\n"
+        match = _ENTRY_STAMP_RE.match(sentence.text) if at_paragraph else None
+        if match is not None:
+            found += 1
+            weekday = match.group("wd")
+            if weekday is not None and ref is not None:
+                back = (ref.weekday() - WEEKDAYS[weekday.casefold()]) % 7
+                day = ref - dt.timedelta(days=back)
+            current = EntryStamp(day, f"{int(match.group('h')):02d}:{match.group('m')}")
+        elif at_paragraph:
+            current = None  # a paragraph without a stamp: the blog's preamble or a new section
+        if current is not None:
+            stamps[sentence.index] = current
+    return stamps if found >= _MIN_BLOG_ENTRIES else {}
+
+
+_TODAY_WORDS_RE = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
+
+
+def _within_entry(when: TimeSpan | None, stamp: EntryStamp, ref: dt.date | None) -> TimeSpan | None:
+    """A movement told in a live blog entry happened on the entry's day ("this afternoon" in
+    Wednesday's entry is Wednesday), at its own time of day or, lacking one, the entry's."""
+    if stamp.day is None:
+        return when
+    if when is None:
+        return TimeSpan(start=stamp.day, end=stamp.day, text=stamp.clock, time_of_day=stamp.clock)
+    if when.start is None or (
+        when.start == ref and stamp.day != ref and _TODAY_WORDS_RE.search(when.text)
+    ):
+        return when.model_copy(
+            update={
+                "start": stamp.day,
+                "end": stamp.day,
+                "time_of_day": when.time_of_day or stamp.clock,
+            }
+        )
+    return when
 
 
 def _heading_date(

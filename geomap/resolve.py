@@ -590,7 +590,27 @@ def resolve_mentions(
     resolved: list[ResolvedMention] = []
     for mention in mentions:
         entry = names[normalize_name(mention.surface)]
-        resolved.append(
-            ResolvedMention(mention=mention, place=entry.place, confidence=entry.confidence)
-        )
+        rm = ResolvedMention(mention=mention, place=entry.place, confidence=entry.confidence)
+        resolved.append(_as_capital(rm, article.text, gazetteer) or rm)
     return resolved
+
+
+_CAPITAL_AFTER_RE = re.compile(r" capital\b")
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he $")
+
+
+def _as_capital(rm: ResolvedMention, text: str, gazetteer: Gazetteer) -> ResolvedMention | None:
+    """ "the Tongan capital": the country's capital city, not the country."""
+    mention, place = rm.mention, rm.place
+    if not mention.demonym or place is None or place.kind != "country" or not place.country:
+        return None
+    after = _CAPITAL_AFTER_RE.match(text, mention.end)
+    if after is None or not _THE_BEFORE_RE.search(text, max(0, mention.start - 4), mention.start):
+        return None
+    capital = gazetteer.capital(place.country)
+    if capital is None:
+        return None
+    end = after.end()
+    wider = mention.model_copy(update={"end": end, "surface": text[mention.start : end],
+                                       "demonym": False})  # fmt: skip
+    return ResolvedMention(mention=wider, place=capital, confidence=rm.confidence)

@@ -536,3 +536,40 @@ def test_a_tour_opened_with_a_victory_somewhere() -> None:
         "Lima last weekend, before flying on to Quito on Tuesday."
     )
     assert [(m.place.name, m.actor) for m in moves][:1] == [("Lima", "Flying Fijians")]
+
+
+def test_a_country_playing_as_a_team_travels() -> None:
+    moves = movements(
+        "Lyon — Ukraine beat the hosts by two goals in Lyon on Sunday in the first match of "
+        "the tour. The touring side had flown in from Dublin a week earlier, and the captain "
+        "said the squad was tired. After the series, Ukraine fly to Oslo for two more matches "
+        "in late October."
+    )
+    found = {m.place.name: (m.actor, m.status) for m in moves}
+    assert found == {
+        "Lyon": ("Ukraine", "visited"),
+        "Dublin": ("Ukraine", "visited"),
+        "Oslo": ("Ukraine", "planned"),
+    }
+    # Without a sports report a country is no traveller.
+    assert not movements("Ukraine will fly the flag in Oslo at the end of September.")
+
+
+def test_venues_the_band_name_and_a_crossing() -> None:
+    moves = movements(
+        "Larkspur's set on Thursday was the best of the year. Larkspur head north next, playing "
+        "the Grand Theatre in Oslo tonight, before crossing the Razdolnaya River to Moscow. "
+        "The tour had reached Lyon's Olympia Theatre on Saturday."
+    )
+    assert {(m.place.name, m.actor) for m in moves} == {
+        ("Oslo", "Larkspur"),
+        ("Razdolnaya River", "Larkspur"),
+        ("Moscow", "Larkspur"),
+        ("Lyon", "Larkspur"),
+    }
+
+
+def test_a_bus_stop_is_no_halt_and_a_storm_is_located_near_a_town() -> None:
+    assert not movements("Ana Ruiz sells coffee beside a busy bus stop in Lima.")
+    moves = movements("Storm Ada weakened. At 17:00 its centre was located near Lyon.")
+    assert [(m.place.name, m.actor) for m in moves] == [("Lyon", "Storm Ada")]

@@ -136,3 +136,11 @@ def test_the_geographic_south_pole(gazetteer) -> None:  # type: ignore[no-untype
 def test_a_big_citys_own_name_beats_a_countrys_other_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
     found = resolve("The yachts finished the leg in Salvador on Saturday.", gazetteer)
     assert near(found["Salvador"], -12.97, -38.49)  # Bahia, not El Salvador
+
+
+def test_the_demonym_capital_is_the_capital_city(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("The squad flew on to the Tongan capital on Tuesday.", gazetteer)
+    capital = found["Tongan capital"]
+    assert near(capital, -21.14, -175.2) and not capital.mention.demonym
+    found = resolve("Tongan officials welcomed them.", gazetteer)
+    assert found["Tongan"].place is not None and found["Tongan"].place.kind == "country"

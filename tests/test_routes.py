@@ -147,3 +147,18 @@ def test_an_undated_past_is_no_route() -> None:
     )
     routes = _routes((text, dt.date(2025, 6, 1)))
     assert all("Damascus" not in _names(r) for r in routes)
+
+
+def test_a_newest_first_live_blog_is_ordered_by_its_stamps() -> None:
+    text = (
+        "Storm Ada is moving north. The newest entries appear first.\n\n"
+        "17:40 — Storm Ada passed over Oslo, forecasters said.\n\n"
+        "11:30 — Storm Ada made landfall near Edinburgh at about 10:50.\n\n"
+        "Wednesday, 21:00 — Storm Ada slammed into Dublin early this afternoon.\n\n"
+        "Wednesday, 15:10 — The storm's eye is approaching Dublin."
+    )
+    routes = _routes((text, dt.date(2023, 9, 14)))
+    assert len(routes) == 1
+    assert _names(routes[0])[:3] == ["Dublin", "Edinburgh", "Oslo"]
+    assert routes[0].stops[0].when is not None
+    assert routes[0].stops[0].when.start == dt.date(2023, 9, 13)
