@@ -1995,7 +1995,7 @@ _VISIT_NOUN = CueType("visit", None, {**_MOTION_PREPS, "to": "stop", "in": "stop
 
 _TRIP_NOUNS = frozenset(
     {"trip", "tour", "visit", "journey", "voyage", "expedition", "pilgrimage", "cruise",
-     "odyssey", "swing", "leg", "stage", "race", "rally"}
+     "odyssey", "swing", "leg", "stage", "race", "rally", "roadshow"}
 )  # fmt: skip
 
 
@@ -2236,7 +2236,7 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                 role is not None
                 and not qualifying
                 and not _is_modifier(items, j)
-                and not (_names_a_trip_region(items, j))
+                and not _names_a_trip_region(items, j, hit)
             ):
                 out.append(Governed(j, role, current_prep))
             last_was_place = True
@@ -2450,13 +2450,12 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
     return [g for g in out if items[g.item_index].kind == "place" or True]
 
 
-def _names_a_trip_region(items: list[Item], j: int) -> bool:
-    """ "their three-match Pacific tour", "his Africa trip": a region or sea naming the trip
-    is where it goes as a whole, not a stop."""
+def _names_a_trip_region(items: list[Item], j: int, hit: CueHit) -> bool:
+    """ "their three-match Pacific tour", "his Africa trip", "a four-day tour of the Sahel": a
+    region or sea naming the trip is where it goes as a whole, not a stop."""
     rm = items[j].resolved
     return (
-        j + 1 < len(items)
-        and items[j + 1].low in _TRIP_NOUNS
+        ((j + 1 < len(items) and items[j + 1].low in _TRIP_NOUNS) or hit.form == "tour of")
         and rm is not None
         and rm.place is not None
         and rm.place.kind in ("sea", "region", "continent")
@@ -2595,6 +2594,8 @@ def _infinitive_after(items: list[Item], j: int) -> bool:
         return False
     if nxt.low in _DETERMINERS or nxt.low in _FILLER_WORDS or nxt.low.endswith(("ern", "’s")):
         return False
+    if nxt.low in _GROUP_WORDS or _names_members(nxt.low):
+        return False  # "spoke to reporters in Dubai": people, not a verb
     return not _is_capitalised(nxt.text)
 
 
@@ -2704,6 +2705,13 @@ def _after_a_comma(items: list[Item], index: int) -> bool:
     return k >= 0 and items[k].text == ","
 
 
+# Verbs of a relative clause that says who belongs to the subject ("a team that includes").
+_MEMBERSHIP_VERBS = frozenset(
+    {"includes", "included", "include", "comprises", "comprised", "comprise", "numbers",
+     "numbered"}
+)  # fmt: skip
+
+
 def _clause_start(items: list[Item], index: int) -> int:
     """Index of the first item of the clause that ends at `index` (the cue)."""
     k = index - 1
@@ -2742,6 +2750,16 @@ def _clause_start(items: list[Item], index: int) -> int:
                                   if items[c].text == ","), None)) is not None
         ):  # fmt: skip
             k = opening - 1  # "carrying, aides said, a folder": a parenthesis, no new clause
+            continue
+        if (
+            it.kind == "word"
+            and it.low == "that"
+            and k > 0
+            and k + 1 < index
+            and items[k - 1].kind in ("word", "mover")
+            and items[k + 1].low in _MEMBERSHIP_VERBS
+        ):
+            k -= 1  # "Kulkarni and a team that includes Arjun Mehta will head": who goes
             continue
         if it.kind == "word" and it.low in _BOUNDARY_WORDS:
             # "The ship, which blocked the canal, arrived": skip the relative clause.
@@ -3592,7 +3610,8 @@ def extract_movements(
             state.actor_key = key
             registry.mark_subject(key)
             clause_start = _clause_start(items, hit.index)
-            clause_end = max(g.item_index for g in governed)
+            # "in Singapore, where the roadshow opened on Monday": the clause runs to the cue
+            clause_end = max(hit.last, *(g.item_index for g in governed))
             clause_text = _without_asides(
                 article.text, items, clause_start, hit.last, _text_between(
                     article.text, items, clause_start, hit.last)

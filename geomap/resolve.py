@@ -132,6 +132,7 @@ class _NameFacts:
     big_city_countries: frozenset[str | None]  # countries of its cities of BIG_CITY_POPULATION
     has_town: bool  # a city or capital among the readings
     has_feature: bool  # a feature (FEATURE_KINDS) among the readings
+    has_water: bool  # a sea, river or lake among the readings
     big_ids: frozenset[str]  # capitals and cities of BIG_CITY_POPULATION: big namesakes
     famous_ids: frozenset[str]  # capitals and cities of FAMOUS_NAMESAKE_POPULATION
     own_name_ids: frozenset[str]  # places the name is an own name of (OWN_NAME_TYPES)
@@ -147,6 +148,7 @@ def _name_facts(candidates: Sequence[Candidate]) -> _NameFacts:
         ),
         has_town=bool(towns),
         has_feature=any(p.kind in FEATURE_KINDS for p in places),
+        has_water=any(p.kind in ("sea", "river", "lake") for p in places),
         big_ids=frozenset(
             p.id for p in towns if p.kind == "capital" or p.population >= BIG_CITY_POPULATION
         ),
@@ -416,8 +418,11 @@ def _own_score(
             score += SIBLING_REGION_WEIGHT
     if entry.dateline and place.kind in AREA_KINDS and facts.has_town:
         score -= DATELINE_AREA_PENALTY  # a dateline names the city the story was filed from
-    if entry.with_the and place.kind in TOWN_KINDS and facts.has_feature:
-        score -= THE_TOWN_PENALTY
+    if entry.with_the and (
+        (place.kind in TOWN_KINDS and facts.has_feature)
+        or (place.kind == "admin1" and facts.has_water)
+    ):
+        score -= THE_TOWN_PENALTY  # "the Tasman" is the sea, not the Tasman District
     return score
 
 
@@ -545,10 +550,13 @@ def resolve_mentions(
     for counter in votes.values():
         total_votes.update(counter)
     region_votes: Counter[tuple[str, str]] = Counter()
-    for entry in names.values():
+    own_region: dict[str, Counter[tuple[str, str]]] = {}
+    for norm, entry in names.items():
         best = entry.readings.best
+        own_region[norm] = Counter()
         if best is not None and best.place.kind == "admin1" and best.place.country:
             region_votes[(best.place.country, best.place.name)] += 1
+            own_region[norm][(best.place.country, best.place.name)] = 1
 
     # Areas first (countries, regions), then the rest with areas and earlier picks as anchors.
     order = sorted(
@@ -563,7 +571,8 @@ def resolve_mentions(
     # and so is the part of its candidates' scores that depends on nothing else.
     own_scores: dict[str, list[float]] = {}
     for norm, entry in names.items():
-        context = _context(total_votes - votes[norm], region_votes)  # no evidence for itself
+        # no evidence for itself: "the Tasman" is no vote for the Tasman District
+        context = _context(total_votes - votes[norm], region_votes - own_region[norm])
         own_scores[norm] = [
             _own_score(c, prior, entry, facts[norm], context)
             for c, prior in zip(entry.candidates, entry.readings.priors, strict=True)

@@ -399,8 +399,8 @@ def _weekday_date(weekday: int, ref: dt.date, tense: Tense | None, rel: str | No
             ahead = 7
         return ref + dt.timedelta(days=ahead)
     back = (ref.weekday() - weekday) % 7
-    if rel == "last" and back == 0:
-        back = 7
+    if rel == "last" and back <= 1:
+        back += 7  # said on Saturday, "last Friday" is a week before: yesterday is "yesterday"
     return ref - dt.timedelta(days=back)
 
 

@@ -573,3 +573,28 @@ def test_a_bus_stop_is_no_halt_and_a_storm_is_located_near_a_town() -> None:
     assert not movements("Ana Ruiz sells coffee beside a busy bus stop in Lima.")
     moves = movements("Storm Ada weakened. At 17:00 its centre was located near Lyon.")
     assert [(m.place.name, m.actor) for m in moves] == [("Lyon", "Storm Ada")]
+
+
+def test_who_goes_with_a_team_that_includes_someone_and_where_a_roadshow_opened() -> None:
+    moves = movements(
+        "Ana Ruiz spoke to reporters in Lyon on Wednesday. She flew in from Oslo late on "
+        "Tuesday, following two days of meetings in Dublin, where the roadshow opened on "
+        "Sunday. From Lyon, Ruiz and a team that includes finance chief Marc Gagne will head "
+        "to Rome on Thursday."
+    )
+    found = by_place(moves)
+    assert found["Lyon"].actor == "Ana Ruiz"
+    assert found["Dublin"].when is not None and found["Dublin"].when.start == dt.date(2023, 9, 10)
+    assert found["Rome"].actor == "Ana Ruiz" and found["Rome"].status == "planned"
+
+
+def test_a_tour_of_a_region_is_no_stop() -> None:
+    table_region = _place("t:sahel", "Sahel", "region", 15.0, 5.0, "")
+    PLACES["Sahel"] = table_region
+    try:
+        moves = movements(
+            "The envoy arrived in Rome on Thursday, the last stop of a tour of the Sahel."
+        )
+    finally:
+        del PLACES["Sahel"]
+    assert {m.place.name for m in moves} == {"Rome"}

@@ -144,3 +144,8 @@ def test_the_demonym_capital_is_the_capital_city(gazetteer) -> None:  # type: ig
     assert near(capital, -21.14, -175.2) and not capital.mention.demonym
     found = resolve("Tongan officials welcomed them.", gazetteer)
     assert found["Tongan"].place is not None and found["Tongan"].place.kind == "country"
+
+
+def test_the_tasman_is_the_sea(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("The band crossed the Tasman to Auckland.", gazetteer)
+    assert found["Tasman"].place is not None and found["Tasman"].place.kind == "sea"

@@ -82,3 +82,9 @@ def test_reference_date_from_dateline_only() -> None:
     # Other dates in the text (captions, history) are not the article's date.
     assert reference_date("A photo from April 25, 2019 shows them.", None) is None
     assert reference_date("anything", WED) == WED
+
+
+def test_last_weekday_is_never_yesterday() -> None:
+    thursday = dt.date(2023, 9, 14)
+    assert normalise_time("I landed last Wednesday", thursday).start == dt.date(2023, 9, 6)  # type: ignore[union-attr]
+    assert normalise_time("I landed last Monday", thursday).start == dt.date(2023, 9, 11)  # type: ignore[union-attr]
