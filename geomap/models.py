@@ -127,6 +127,9 @@ class Route(BaseModel):
     trip_start: dt.date | None = None
     trip_end: dt.date | None = None
     stops: list[Stop]
+    # An earlier trip the articles recall ("two years ago she cycled from Cairo to Cape
+    # Town"), not the journey they report: its own route, labelled apart on the map.
+    earlier: bool = False
 
 
 class ArticleInfo(BaseModel):

@@ -220,6 +220,8 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "paddle", "paddled", "paddling", "swam", "swim", "swims", "hike", "hiked", "hiking",
        "trek", "trekked", "trekking", "biked", "skied", "kayaked", "pedalled",
        "pedaled", "pedalled", "pedaling", "pedalling", "descending", "drifting", "proceeding",
+       "freewheeled", "freewheeling", "freewheels", "jogged", "jogging", "trudged",
+       "trudging", "limped", "limping", "hitchhiked", "hitchhiking", "coasted", "crawled",
        "rejoining", "rolling", "catching", "cycling", "deploying", "redeploying", "deploys",
        "redeploys", "marching", "marches", "paddles", "hikes", "treks", "shuttling", "shuttles",
        "spinning", "steering", "swimming", "swum", "taken", "walking", "transferring",
@@ -440,7 +442,7 @@ _NEGATION_RE = re.compile(
     re.IGNORECASE,
 )
 _PLANNED_RE = re.compile(
-    r"\b(?:will|would|shall|could|can|may|might|should|must|to be|is to|are to|"
+    r"\b(?:will|would|shall|could|can|(?-i:may)|might|should|must|to be|is to|are to|"
     r"(?:is|are|was|were|be|been|being) (?:expected|set|due|scheduled|slated|poised|"
     r"planning|going|likely|tipped|invited|preparing|about|ready|supposed|hoping|"
     r"forecast|predicted|projected)|plans?|planned|intends?|intended|hopes?|hoped|aims?|"
@@ -2217,6 +2219,7 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         role = None
     last_was_place = False
     qualifying = False  # "in Dongshan county near Zhangzhou, in Fujian": where the last place is
+    in_apposition = False  # inside ", the ..." after a place: what it is, up to the next comma
     current_prep = ""
     since_place = 99
     steps = 0
@@ -2276,6 +2279,7 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             if it.text in _BOUNDARY_PUNCT or it.text == ".":
                 break
             if it.text == ",":
+                in_apposition = False
                 # ", where ...", ", which ...", ", he said": the clause ends.
                 nxt = items[j + 1] if j + 1 < len(items) else None
                 after_and = items[j + 2] if j + 2 < len(items) else None
@@ -2323,7 +2327,9 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                 if not last_was_place:
                     content += 1
                 if last_was_place and nxt is not None and nxt.low in ("the", "a", "an"):
-                    qualifying = True  # "Mombasa, the country's main port": an apposition
+                    # "Mombasa, the country's main port", "Khorog, the regional capital tucked
+                    # into a gorge across the river from Afghanistan": an apposition to the comma
+                    qualifying = in_apposition = True
             j += 1
             since_place += 0 if it.text == "," else 1
             continue
@@ -2391,7 +2397,9 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             if words in ("by", "aboard", "on") and _transport_after(items, j):
                 j = _skip_transport(items, j)
                 continue
-            qualifying = words in ("in", "near", "outside", "inside", "of") and since_place <= 3
+            qualifying = in_apposition or (
+                words in ("in", "near", "outside", "inside", "of") and since_place <= 3
+            )
             if qualifying and out and words == "near":
                 prev_place = items[out[-1].item_index].resolved
                 if (
@@ -3282,10 +3290,16 @@ def _description_actor(anaphor: str, kind: ActorKind) -> str | None:
 
 
 def _cue_status(
-    items: list[Item], hit: CueHit, clause_text: str, sentence_text: str, role: Role
+    items: list[Item],
+    hit: CueHit,
+    clause_text: str,
+    sentence_text: str,
+    role: Role,
+    own_clause_text: str,
 ) -> Status | None:
-    """visited / passed / planned / reported for a cue in its clause; None when negated."""
-    if _NEGATION_RE.search(clause_text):
+    """visited / passed / planned / reported for a cue in its clause (`clause_text`: with the
+    main clause it depends on); None when its own clause is negated."""
+    if _NEGATION_RE.search(own_clause_text):
         return None
     prefix_low = clause_text.casefold()
     form = hit.form
@@ -3622,6 +3636,13 @@ def extract_movements(
             )  # fmt: skip
             if _negated(article.text, items, hit.last, clause_end):
                 continue
+            if all(g.item_index < hit.index for g in governed):
+                # "Osh, where the ride will end": the place's clause goes on after the cue
+                tail = _text_between(article.text, items, hit.last, _clause_end_after(items, hit))
+                clause_text += tail[len(items[hit.last].text) :]
+            # "had not seen a tree for days when she freewheeled into Murghab": the main
+            # clause lends its tense, but its negation denies only its own verb.
+            own_clause_text = clause_text
             if (
                 clause_start > 0
                 and items[clause_start - 1].low
@@ -3635,7 +3656,9 @@ def extract_movements(
                     "",
                     _RELATIVE_CLAUSE_RE.sub(",", _text_between(article.text, items, 0, hit.last)),
                 )
-            first_status = _cue_status(items, hit, clause_text, sentence.text, governed[0].role)
+            first_status = _cue_status(
+                items, hit, clause_text, sentence.text, governed[0].role, own_clause_text
+            )
             # "he will travel to Tunis, then fly to Lomé": the plan goes on without a subject.
             inherit_plan = (
                 state.status == "planned"
@@ -3701,7 +3724,7 @@ def extract_movements(
                 role = g.role
                 if hit.form.startswith(("after", "following")) or _after_clause(items, hit):
                     role = "origin"
-                status = _cue_status(items, hit, clause_text, sentence.text, role)
+                status = _cue_status(items, hit, clause_text, sentence.text, role, own_clause_text)
                 if status is None:
                     continue
                 if inherit_plan:
@@ -4266,6 +4289,16 @@ def _new_clause_at(items: list[Item], k: int) -> bool:
         return False
     nxt = items[k + 2]
     return nxt.kind in ("name", "mover", "place") or nxt.low in _DETERMINERS
+
+
+def _clause_end_after(items: list[Item], hit: CueHit) -> int:
+    """The last item of the cue's clause: up to the next comma, semicolon or full stop."""
+    k = hit.last
+    while k + 1 < len(items) and not (
+        items[k + 1].kind == "punct" and items[k + 1].text in (",", ".", ";", ":")
+    ):
+        k += 1
+    return k
 
 
 def _text_between(text: str, items: list[Item], first: int, last: int) -> str:

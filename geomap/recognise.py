@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from gazetteer.models import Candidate
-from gazetteer.names import normalize_name
+from gazetteer.names import ascii_fold, normalize_name
 from geomap.models import Article, Mention, Sentence
 from geomap.wordlists import (
     LOCATIVE_WORDS,
@@ -50,6 +50,7 @@ STRONG_POPULATION = 100_000
 # Bressanone, 16,000). 15,000 measured no worse than 20,000 on the benchmarks; 10,000 lost
 # precision.
 ALTERNATE_MIN_POPULATION = 15_000
+VARIANT_MIN_POPULATION = 2_000  # a transliteration of the main name: see _spelling_variant
 # A surname that is also a town this small needs a cue ("in Adams") to count as the town.
 SURNAME_TOWN_POPULATION = 30_000
 MAJOR_KINDS = frozenset({"country", "continent", "admin1", "capital"})
@@ -430,7 +431,8 @@ class _Matcher:
 
 
 def usable_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Drop small places known only by an alternate name: GeoNames lists thousands of those."""
+    """Drop small places known only by an alternate name: GeoNames lists thousands of those.
+    A spelling of the main name ("Murghab" for Murghob) is kept down to a small town."""
     return [
         c
         for c in candidates
@@ -438,7 +440,18 @@ def usable_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
         or c.place.population >= ALTERNATE_MIN_POPULATION
         or c.place.kind in MAJOR_KINDS
         or c.place.source.startswith("supplement")
+        or (c.place.population >= VARIANT_MIN_POPULATION and _spelling_variant(c))
     ]
+
+
+def _spelling_variant(candidate: Candidate) -> bool:
+    """Is the name matched another transliteration of the place's main name (one or two
+    letters apart, same length and first letter)?"""
+    name = ascii_fold(candidate.matched_name).casefold()
+    main = ascii_fold(candidate.place.name).casefold()
+    if len(name) < 5 or len(name) != len(main) or name[0] != main[0]:
+        return False
+    return sum(a != b for a, b in zip(name, main, strict=True)) <= 2
 
 
 def _three_part_name(tokens: Sequence[Token], i: int, matcher: _Matcher) -> bool:

@@ -102,6 +102,7 @@ def build_routes(movements: list[Movement], articles: list[Article]) -> list[Rou
                     trip_start=min(days) if days else None,
                     trip_end=max(days) if days else None,
                     stops=stops,
+                    earlier=all(m.historical for m in trip),
                 )
             )
     routes.sort(key=lambda r: (r.trip_start or dt.date.max, r.actor, r.stops[0].place_id))

@@ -598,3 +598,22 @@ def test_a_tour_of_a_region_is_no_stop() -> None:
     finally:
         del PLACES["Sahel"]
     assert {m.place.name for m in moves} == {"Rome"}
+
+
+def test_a_negated_main_clause_denies_only_its_own_verb_and_an_apposition_names_no_stop() -> None:
+    moves = movements(
+        "Ana Ruiz had not seen a tree for days when she cycled into Lyon on Saturday. She set "
+        "out from Oslo, the small capital tucked into a fjord across the water from Russia, "
+        "nine days ago. In Rome, which she reached on May 14, she rested."
+    )
+    found = by_place(moves)
+    assert found["Lyon"].status == "visited"
+    assert found["Rome"].status == "visited"  # "May 14" is no modal "may"
+    assert "Russia" not in found and found["Oslo"].role == "origin"
+
+
+def test_where_the_ride_will_end_is_a_plan() -> None:
+    moves = movements(
+        "Ana Ruiz set off from Oslo. She faces the long descent to Rome, where the ride will end."
+    )
+    assert by_place(moves)["Rome"].status == "planned"

@@ -176,3 +176,8 @@ def test_a_persons_name_used_again_is_no_place(gazetteer) -> None:  # type: igno
         gazetteer,
     )
     assert "Victoria" not in found and found.count("Astana") == 2
+
+
+def test_a_transliteration_of_a_small_towns_name_is_recognised(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = surfaces("She freewheeled into Murghab on Saturday after nine days.", gazetteer)
+    assert "Murghab" in found

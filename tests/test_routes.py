@@ -162,3 +162,13 @@ def test_a_newest_first_live_blog_is_ordered_by_its_stamps() -> None:
     assert _names(routes[0])[:3] == ["Dublin", "Edinburgh", "Oslo"]
     assert routes[0].stops[0].when is not None
     assert routes[0].stops[0].when.start == dt.date(2023, 9, 13)
+
+
+def test_an_earlier_trip_is_flagged() -> None:
+    routes = _routes(
+        ("Ana Ruiz cycled into Lyon on Saturday. Two years ago she cycled from Paris to Rome.",
+         dt.date(2023, 9, 13)),
+    )  # fmt: skip
+    earlier = [r for r in routes if r.earlier]
+    assert [_names(r) for r in earlier] == [["Paris", "Rome"]]
+    assert all("Paris" not in _names(r) for r in routes if not r.earlier)

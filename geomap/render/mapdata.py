@@ -379,7 +379,7 @@ def build_view(result: MapResult) -> MapView:
             RouteView(
                 index=index,
                 actor=route.actor,
-                label=labels[index - 1],
+                label=labels[index - 1] + (" (earlier trip)" if route.earlier else ""),
                 colour=ROUTE_COLOURS[(index - 1) % len(ROUTE_COLOURS)],
                 trip=trip_label(route.trip_start, route.trip_end),
                 stops=stops,
