@@ -21,7 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from gazetteer.models import Place
 from geomap.foreign_movements import article_language, foreign_movements
@@ -3289,6 +3290,37 @@ def _description_actor(anaphor: str, kind: ActorKind) -> str | None:
     return None
 
 
+class _ClauseMarks(NamedTuple):
+    negated: bool  # _NEGATION_RE
+    past_modal: bool  # _PAST_MODAL_RE: "may have visited"
+    planned: bool  # _PLANNED_RE
+
+
+# `_cue_status` is asked once for a cue and again for each place it governs, with the same
+# clause and sentence: the case-blind patterns behind a \b try every position of them.
+@lru_cache(maxsize=1024)
+def _clause_marks(clause_text: str) -> _ClauseMarks:
+    """What `_cue_status` reads off a clause's text, pattern by pattern."""
+    return _ClauseMarks(
+        _NEGATION_RE.search(clause_text) is not None,
+        _PAST_MODAL_RE.search(clause_text) is not None,
+        _PLANNED_RE.search(clause_text) is not None,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _hedged(sentence_text: str) -> bool:
+    """Whether the sentence hedges what it tells (_HEDGE_RE: "reportedly", "is said to")."""
+    return _HEDGE_RE.search(sentence_text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _under_way_pattern(form: str) -> re.Pattern[str]:
+    """ "is heading", "were travelling back": the cue's form after a form of "be" (compiled
+    once per form; the cue forms are few)."""
+    return re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?" + re.escape(form))
+
+
 def _cue_status(
     items: list[Item],
     hit: CueHit,
@@ -3299,15 +3331,16 @@ def _cue_status(
 ) -> Status | None:
     """visited / passed / planned / reported for a cue in its clause (`clause_text`: with the
     main clause it depends on); None when its own clause is negated."""
-    if _NEGATION_RE.search(own_clause_text):
+    marks = _clause_marks(clause_text)
+    if _clause_marks(own_clause_text).negated:
         return None
     prefix_low = clause_text.casefold()
     form = hit.form
     prev = items[hit.index - 1].low if hit.index > 0 else ""
     planned = False
-    if _PAST_MODAL_RE.search(clause_text):
+    if marks.past_modal:
         return "reported"
-    if _PLANNED_RE.search(clause_text):
+    if marks.planned:
         planned = True
     if prev == "to" and not hit.is_noun and hit.cue is not _GROUP_PRESENCE:
         planned = True  # "plans to travel", "in order to visit"; "ran in five tries to beat
@@ -3318,12 +3351,12 @@ def _cue_status(
             planned = True
     if form in ("bound", "en route") or form.startswith("on ") or (
         form.split()[0].endswith("ing") and role == "destination"
-        and re.search(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?" + re.escape(form), prefix_low)
+        and _under_way_pattern(form).search(prefix_low)
     ):  # fmt: skip
         planned = True  # under way, not yet there
     if planned:
         return "planned"
-    if _HEDGE_RE.search(sentence_text):
+    if _hedged(sentence_text):
         return "reported"
     if role == "pass":
         return "passed"
@@ -3460,7 +3493,9 @@ def _beside_a_capital(text: str, at: int, word: str) -> bool:
 
 
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
-_FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my)\b")
+# r"\b(?:I|me|my)\b", written with the word first and the look back after it: a leading \b
+# makes the engine try every position, the first letters it scans for.
+_FIRST_PERSON_RE = re.compile(r"(?:I(?<!\w\w)|m[ey](?<!\w\w\w))(?!\w)")
 _NARRATOR_MIN_MENTIONS = 3
 
 

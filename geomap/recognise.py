@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from gazetteer.models import Candidate
 from gazetteer.names import ascii_fold, normalize_name
+from gazetteer.placetable import trusted
 from geomap.models import Article, Mention, Sentence
 from geomap.wordlists import (
     LOCATIVE_WORDS,
@@ -233,19 +234,6 @@ def _is_major(candidates: Sequence[Candidate]) -> bool:
     )
 
 
-def _is_strong(candidates: Sequence[Candidate]) -> bool:
-    return any(map(_strong, candidates))
-
-
-def _strong(candidate: Candidate) -> bool:
-    place = candidate.place
-    return (
-        place.kind in MAJOR_KINDS
-        or place.population >= STRONG_POPULATION
-        or place.source.startswith("supplement")
-    )
-
-
 class Readings:
     """A phrase's usable candidates with what the guards ask of them all at once.
 
@@ -277,65 +265,91 @@ class Readings:
     )
 
     def __init__(self, candidates: list[Candidate]) -> None:
-        places = [c.place for c in candidates]
+        # One pass over the candidates sets every answer: a generator per question cost more
+        # than the questions themselves (a first-time phrase builds one of these).
         self.candidates = candidates
-        self.major = _is_major(candidates)
-        self.strong = _is_strong(candidates)
-        # "U.S.", "W.Va.": every reading a dotted abbreviation.
-        self.dotted_abbreviation = all(
-            c.name_type == "abbreviation" and c.matched_name.endswith(".") for c in candidates
-        )
-        self.demonym = all(c.name_type == "demonym" for c in candidates)
-        self.any_demonym = any(c.name_type == "demonym" for c in candidates)
-        self.country = any(p.kind == "country" for p in places)
-        self.big_area = any(p.kind in ("country", "continent", "capital") for p in places)
-        # Readings that a word of the language does not rule out.
-        self.exempt = any(
-            c.place.kind in ("country", "continent", "capital")
-            or c.place.population >= LARGE_POPULATION
-            # A curated feature's own name ("Atlantic" for the ocean) is not a word-named town.
-            or (c.place.source.startswith("supplement") and c.name_type in ("main", "alias"))
-            for c in candidates
-        )
-        # What a short word in capitals ("EU", "NATO") must be to name a place.
-        self.short_acronym = any(
-            c.name_type in ("abbreviation", "main", "alias")
-            and (c.place.kind in MAJOR_KINDS or c.place.kind == "region")
-            for c in candidates
-        )
-        self.own_name = any(c.name_type in ("main", "alias") for c in candidates)
-        # Major or a country by a name of its own, not by another language's ("Ben" for Bern).
-        own_names = [c for c in candidates if c.name_type != "alternate"]
-        self.own_major = bool(own_names) and (
-            _is_major(own_names) or any(c.place.kind == "country" for c in own_names)
-        )
-        self.all_alternate = bool(candidates) and all(
-            c.name_type == "alternate" for c in candidates
-        )
-        self.supplement_own_name = any(
-            c.place.source.startswith("supplement") and c.name_type in ("main", "alias")
-            for c in candidates
-        )
-        self.major_own_name = any(
-            c.place.kind in MAJOR_KINDS and c.name_type in ("main", "alias") for c in candidates
-        )
-        self.small = all(p.population < SURNAME_TOWN_POPULATION for p in places)
-        self.sizeable_name = any(
-            c.name_type in ("main", "alias") or c.place.population >= STRONG_POPULATION
-            for c in candidates
-        )
-        self.big_town = any(
-            p.kind in ("city", "capital", "admin2") and p.population >= STRONG_POPULATION
-            for p in places
-        )
-        # Countries of the readings strong on their own, and the countries the phrase names
-        # (a region names its country too: "Anchorage, Alaska" is about the United States).
-        self.strong_countries = frozenset(c.place.country for c in candidates if _strong(c))
-        self.named_countries = frozenset(
-            p.country
-            for c, p in zip(candidates, places, strict=True)
-            if p.kind in ("country", "admin1") and p.country and c.name_type != "alternate"
-        )
+        major = strong = any_demonym = country = big_area = exempt = short_acronym = False
+        own_name = own_major = supplement_own_name = major_own_name = False
+        sizeable_name = big_town = False
+        dotted_abbreviation = demonym = all_alternate = small = True
+        strong_countries: set[str | None] = set()
+        named_countries: set[str] = set()
+        for c in candidates:
+            place = c.place
+            kind = place.kind
+            population = place.population
+            name_type = c.name_type
+            supplement = place.source.startswith("supplement")
+            is_major = kind in MAJOR_KINDS
+            own = name_type in ("main", "alias")
+            alternate = name_type == "alternate"
+            large = population >= LARGE_POPULATION
+            sizeable = population >= STRONG_POPULATION
+            if is_major or large:
+                major = True
+            if is_major or sizeable or supplement:  # a strong reading
+                strong = True
+                strong_countries.add(place.country)
+            # "U.S.", "W.Va.": every reading a dotted abbreviation.
+            if not (name_type == "abbreviation" and c.matched_name.endswith(".")):
+                dotted_abbreviation = False
+            if name_type == "demonym":
+                any_demonym = True
+            else:
+                demonym = False
+            if kind == "country":
+                country = True
+            if kind in ("country", "continent", "capital"):
+                big_area = True
+            # Readings that a word of the language does not rule out. A curated feature's own
+            # name ("Atlantic" for the ocean) is not a word-named town.
+            if kind in ("country", "continent", "capital") or large or (supplement and own):
+                exempt = True
+            # What a short word in capitals ("EU", "NATO") must be to name a place.
+            if (own or name_type == "abbreviation") and (is_major or kind == "region"):
+                short_acronym = True
+            if own:
+                own_name = True
+            # Major or a country by a name of its own, not by another language's ("Ben" for
+            # Bern).
+            if not alternate and (is_major or large or kind == "country"):
+                own_major = True
+            if not alternate:
+                all_alternate = False
+            if supplement and own:
+                supplement_own_name = True
+            if is_major and own:
+                major_own_name = True
+            if population >= SURNAME_TOWN_POPULATION:
+                small = False
+            if own or sizeable:
+                sizeable_name = True
+            if kind in ("city", "capital", "admin2") and sizeable:
+                big_town = True
+            # The countries the phrase names (a region names its country too: "Anchorage,
+            # Alaska" is about the United States).
+            if kind in ("country", "admin1") and place.country and not alternate:
+                named_countries.add(place.country)
+        self.major = major
+        self.strong = strong
+        self.dotted_abbreviation = dotted_abbreviation
+        self.demonym = demonym
+        self.any_demonym = any_demonym
+        self.country = country
+        self.big_area = big_area
+        self.exempt = exempt
+        self.short_acronym = short_acronym
+        self.own_name = own_name
+        self.own_major = own_major
+        self.all_alternate = bool(candidates) and all_alternate
+        self.supplement_own_name = supplement_own_name
+        self.major_own_name = major_own_name
+        self.small = small
+        self.sizeable_name = sizeable_name
+        self.big_town = big_town
+        # Countries of the readings strong on their own, and the countries the phrase names.
+        self.strong_countries = frozenset(strong_countries)
+        self.named_countries = frozenset(named_countries)
 
     def __bool__(self) -> bool:
         return bool(self.candidates)
@@ -393,31 +407,39 @@ class _Matcher:
         longest first."""
         found: list[tuple[int, Readings, int]] = []
         first = tokens[i]
+        text = self.text
+        # The caches read here first: a method call per cached answer cost more than the answer.
+        known_prefixes, known_readings = self._prefixes, self._lookups
         after_comma: bool | None = None  # looked at once a phrase is known to start a name
         for j in range(i, min(i + MAX_NAME_TOKENS, len(tokens))):
             token = tokens[j]
             if token.sentence_index != first.sentence_index:
                 break
-            if j > i and not NAME_GAP_RE.fullmatch(self.text[tokens[j - 1].end : token.start]):
+            if j > i and not NAME_GAP_RE.fullmatch(text[tokens[j - 1].end : token.start]):
                 break
-            phrase = self.text[first.start : token.end]
+            phrase = text[first.start : token.end]
             hyphen = token.text.find("-") if j > i else -1
             if hyphen > 0:
                 # "Los Angeles-based", "New York-born": the name ends at the hyphen.
                 cut_end = token.start + hyphen
-                cut = self.candidates(self.text[first.start : cut_end])
+                cut = self.candidates(text[first.start : cut_end])
                 if cut:
                     found.append((j, cut, cut_end))
-            if not self.has_prefix(phrase):
+            prefix_known = known_prefixes.get(phrase)
+            if prefix_known is None:
+                prefix_known = self.has_prefix(phrase)
+            if not prefix_known:
                 break
-            candidates = self.candidates(phrase)
+            candidates = known_readings.get(phrase)
+            if candidates is None:
+                candidates = self.candidates(phrase)
             if candidates:
                 found.append((j, candidates, token.end))
             if after_comma is None:
                 after_comma = bool(
-                    _AFTER_COMMA_RE.search(self.text, max(0, first.start - 3), first.start)
+                    _AFTER_COMMA_RE.search(text, max(0, first.start - 3), first.start)
                 )
-            tail = _DOTTED_TAIL_RE.match(self.text, token.end) if after_comma else None
+            tail = _DOTTED_TAIL_RE.match(text, token.end) if after_comma else None
             if tail:
                 # "Helena, Mont.", "Charleston, W.Va.": the AP state abbreviation keeps its dots,
                 # which the tokens leave out; without them "Mont" and "Va" are foreign villages.
@@ -769,16 +791,20 @@ def find_mentions(
             i = j + 1
             continue
         start = token.start
-        mention = Mention(
-            article_id=article.id,
-            sentence_index=token.sentence_index,
-            start=start,
-            end=end,
-            surface=article.text[start:end],
-            demonym=readings.demonym,
-            embedded=head in MEDIA_AND_COMPANY_HEADS
-            or _names_an_event_or_body(tokens, j, article.text, readings)
-            or _names_a_facility_of(found, tokens, i, j, article.text),
+        # Every field given, each already of its type (the flags are bools): no validation.
+        mention = trusted(
+            Mention,
+            {
+                "article_id": article.id,
+                "sentence_index": token.sentence_index,
+                "start": start,
+                "end": end,
+                "surface": article.text[start:end],
+                "demonym": readings.demonym,
+                "embedded": head in MEDIA_AND_COMPANY_HEADS
+                or _names_an_event_or_body(tokens, j, article.text, readings)
+                or _names_a_facility_of(found, tokens, i, j, article.text),
+            },
         )
         found.append((mention, readings, needs_context))
         i = j + 1

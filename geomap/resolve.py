@@ -21,6 +21,7 @@ from geopy.distance import EARTH_RADIUS
 
 from gazetteer.models import Candidate, Place
 from gazetteer.names import ascii_fold, normalize_name
+from gazetteer.placetable import trusted
 from geomap.models import Article, Mention, ResolvedMention
 from geomap.recognise import usable_candidates
 
@@ -599,7 +600,11 @@ def resolve_mentions(
     resolved: list[ResolvedMention] = []
     for mention in mentions:
         entry = names[normalize_name(mention.surface)]
-        rm = ResolvedMention(mention=mention, place=entry.place, confidence=entry.confidence)
+        # The confidence is a float of [0, 1] (_choose): built without validation.
+        rm = trusted(
+            ResolvedMention,
+            {"mention": mention, "place": entry.place, "confidence": entry.confidence},
+        )
         resolved.append(_as_capital(rm, article.text, gazetteer) or rm)
     return resolved
 
