@@ -324,10 +324,10 @@ _forms(
 # Nouns of travel: "his trip to X", "a visit to X", "a stop at X", "the stage from X to Y".
 _forms(_NOUN_TRIP, "trip", "trips", "journey", "voyage", "flight", "tour of", "stage",
        "leg", "crossing", "passage", "expedition", "odyssey", "drive", "ride",
-       "cruise", "route", "visit")  # fmt: skip
+       "cruise", "route", "visit", "hop")  # fmt: skip
 _forms(_NOUN_STOP, "stop at", "stop in", "stopover in", "stopover at", "a stop", "break in",
        "show in", "show at", "concert in", "concert at", "gig in", "gig at",
-       "halt at", "halt in", "halt was at", "halt was in",
+       "halt at", "halt in", "halt was at", "halt was in", "stop was", "stop will be",
        "rest day in", "pause in",
        "layover in", "stay in", "visit in", "stopover", "layover")  # fmt: skip
 
@@ -337,11 +337,12 @@ _NOUN_FORMS = frozenset(
      "stop at", "stop in", "stopover in", "stopover at", "a stop", "layover in", "stay in",
      "visit in", "stopover", "layover", "arrival", "departure", "visit to", "visits to",
      "halt at", "halt in", "halt was at", "halt was in", "show in", "show at", "concert in",
-     "concert at", "gig in", "gig at"}
+     "concert at", "gig in", "gig at", "hop", "stop was", "stop will be"}
 )  # fmt: skip
 # Noun forms that are also verb forms: nouns only after a determiner or possessive.
 _AMBIGUOUS_NOUNS = frozenset({"visit", "trip", "drive", "ride", "flight", "stage", "route",
-                              "cruise", "leg", "crossing", "passage", "tour of"})  # fmt: skip
+                              "cruise", "leg", "crossing", "passage", "tour of",
+                              "hop"})  # fmt: skip
 _DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
      "another", "first", "second", "third", "next", "last", "latest", "final", "planned",
@@ -1350,9 +1351,12 @@ def _find_names(
             work = _names_a_work(items, i + start_k)
             is_name = (named_anyway or known is not None or plural_name) and not work
             group_noun = i + start_k > 0 and items[i + start_k - 1].low in _GROUP_HEADS
+            # "the voyaging canoe Tere Moana", "the container ship Ever Given"
+            vessel_noun = i + start_k > 0 and items[i + start_k - 1].low in _SINGLE_VESSELS
             kind: ActorKind = (
                 registry.kind_of(known) if known is not None
-                else "group" if plural_name or club_name or group_noun else "person"
+                else "group" if plural_name or club_name or group_noun
+                else "ship" if vessel_noun else "person"
             )  # fmt: skip
             if lookups is not None:
                 lookups.append((" ".join(name_words), named_anyway, kind if is_name else None))
@@ -1506,6 +1510,7 @@ _AIRCRAFT_FIRST_WORDS = frozenset(a.split()[0] for a in _LEADER_AIRCRAFT)
 
 
 _AGED_RE = re.compile(r"\d{1,3}-year-old")
+_MEASURE_RE = re.compile(r"\d[\d.,]*-(?:metre|meter|foot|feet|ft|tonne|ton|m|km|mile|seat)s?")
 # Words that end a noun phrase: "the 58-year-old veteran has", "... who".
 _NOT_NOUN_WORDS = frozenset(
     "has have had is was are were will would and or but who which that".split()
@@ -1620,6 +1625,7 @@ def _find_anaphors(items: list[Item]) -> None:
                     items[j].kind != "word"
                     or not items[j].text[0].isdigit()
                     or _AGED_RE.fullmatch(items[j].low)
+                    or _MEASURE_RE.fullmatch(items[j].low)  # "the 22-metre canoe"
                 )
                 and items[j].low not in ("the", "a", "an")  # "by the time the train": two
             ):
@@ -2202,6 +2208,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         and town.place.kind in ("city", "capital")
     ):
         role = "stop"  # "the band will play Regina on April 6": a town, not an opponent
+    elif hit.form in ("stop was", "stop will be"):
+        role = "stop"  # "The canoe's first stop was Russell"
     elif (
         hit.form in ("visit to", "visits to")
         or hit.form.endswith((" in", " at"))
@@ -2815,7 +2823,15 @@ def _journey_owner(noun: str, state: SentenceState, registry: ActorRegistry) -> 
         races = [k for k, a in registry.actors.items() if a.kind == "race"]
         if len(races) == 1:
             return races[0]
+    if noun in _VOYAGE_NOUNS:
+        # "The voyage began in Auckland": the ship's, not its captain's, when one ship sails
+        ships = [k for k, a in registry.actors.items() if a.kind == "ship" and registry.moves[k]]
+        if len(ships) == 1:
+            return ships[0]
     return state.actor_key or registry.last_any
+
+
+_VOYAGE_NOUNS = frozenset({"voyage", "passage", "crossing", "cruise", "sailing"})
 
 
 def _cue_actor(
@@ -3696,13 +3712,24 @@ def extract_movements(
             )
             # "he will travel to Tunis, then fly to Lomé": the plan goes on without a subject.
             inherit_plan = (
-                state.status == "planned"
-                and first_status in ("visited", "passed")
-                and (
-                    _no_new_subject(items, clause_start, hit.index)
-                    or items[hit.index - 1].low in ("and", "then")
+                (
+                    state.status == "planned"
+                    and first_status in ("visited", "passed")
+                    and (
+                        _no_new_subject(items, clause_start, hit.index)
+                        or items[hit.index - 1].low in ("and", "then")
+                        # "will stay in Apia until Sunday, then make the short hop to Pago Pago"
+                        or (
+                            items[clause_start].low == "then"
+                            and not any(
+                                it.kind in ("name", "mover")
+                                for it in items[clause_start : hit.index]
+                            )
+                        )  # fmt: skip
+                    )
                 )
-            ) or (first_status in ("visited", "passed") and _before_planned_main(items, hit))
+                or (first_status in ("visited", "passed") and _before_planned_main(items, hit))
+            )
             if inherit_plan:
                 first_status = "planned"
             state.status = first_status

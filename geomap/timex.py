@@ -119,6 +119,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"the spring of|the autumn of|the fall of|the winter of))[\s-]+(?P<y>"
             + _YEAR_RE
             + r")\b(?!\s*(?:km|kilomet|mile|people|troops|%))"
+            # "whose 1976 voyage", "Kim's 2019 Vladivostok trip": a year naming a journey
+            + r"|(?<![\d,.$£€])\b(?P<y2>"
+            + _YEAR_RE
+            + r")(?=\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:trip|voyage|visit|tour|journey|expedition|"
+            r"crossing|pilgrimage|flight|cruise|race|rally)s?\b)"
         ),
     ),
     (
@@ -478,7 +483,7 @@ def _interpret(
         start, end = _month_span(year, month, part)
         return start, end, None, False, True
     if kind == "year":
-        year = int(g["y"])
+        year = int(g["y"] or g["y2"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), None, True, False
     if kind == "weekday":
         weekday = WEEKDAYS[g["wd"].lower()]

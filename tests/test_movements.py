@@ -617,3 +617,14 @@ def test_where_the_ride_will_end_is_a_plan() -> None:
         "Ana Ruiz set off from Oslo. She faces the long descent to Rome, where the ride will end."
     )
     assert by_place(moves)["Rome"].status == "planned"
+
+
+def test_a_named_vessel_its_description_and_a_planned_hop() -> None:
+    moves = movements(
+        "The voyaging canoe Tere Moana sailed into Lyon on Tuesday. The 22-metre canoe, which "
+        "has no engine, left Oslo last Wednesday. The voyage began in Dublin in August. Tere "
+        "Moana will stay in Lyon until Sunday, then make the short hop east to Rome."
+    )
+    assert {m.actor for m in moves} == {"Tere Moana"}
+    assert by_place(moves)["Rome"].status == "planned"
+    assert by_place(moves)["Dublin"].role == "origin"

@@ -88,3 +88,9 @@ def test_last_weekday_is_never_yesterday() -> None:
     thursday = dt.date(2023, 9, 14)
     assert normalise_time("I landed last Wednesday", thursday).start == dt.date(2023, 9, 6)  # type: ignore[union-attr]
     assert normalise_time("I landed last Monday", thursday).start == dt.date(2023, 9, 11)  # type: ignore[union-attr]
+
+
+def test_a_year_naming_a_journey_dates_it() -> None:
+    found = find_time_expressions("the canoe whose 1976 voyage from Hawaii", WED, None)
+    assert [(t.text, t.span.start) for t in found] == [("1976", dt.date(1976, 1, 1))]
+    assert not find_time_expressions("some 2019 people came", WED, None)
