@@ -140,6 +140,8 @@ def _forms(cue: CueType, *words: str) -> None:
         _CUE_FORMS[word] = cue
 
 
+# "Okello is due in Bujumbura on Thursday", "is expected in Doha next week": an arrival ahead
+_forms(_ARRIVE, "due in", "due at", "expected in", "expected at")
 _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "landed",
        "landing", "touch down", "touches down", "touched down", "touching down", "pull into",
        "pulls into", "pulled into", "pulling into", "roll into", "rolls into", "rolled into",
@@ -254,7 +256,8 @@ _forms(_VISIT, "visit", "visits", "visited", "visiting", "tour", "tours", "toure
        "touring", "inspect", "inspects", "inspected", "inspecting",
        "spend", "spends", "spent", "spending")  # fmt: skip
 _forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks",
-       "holds talks", "holding talks", "stop", "stops", "stopped", "stop over",
+       "holds talks", "holding talks", "stop", "stops", "stopped", "stop over", "halted",
+       "halts", "halting",
        "stopped over", "stops over", "stay", "stays", "stayed", "staying", "overnight",
        "overnighted", "attend", "attends", "attended", "attending", "address", "addressed",
        "addresses", "welcomed", "greeted", "received", "hosted", "took part", "take part",
@@ -1720,7 +1723,12 @@ def _members_after(items: list[Item], j: int) -> str | None:
         and (_counts(items[k].low) or items[k].kind != "word")
     ):
         k += 1
-    if k < len(items) and items[k].kind == "word" and _names_members(items[k].low):
+    if (
+        k < len(items)
+        and items[k].kind == "word"
+        and _names_members(items[k].low)
+        and items[k].low not in _VEHICLE_PLURALS  # "a convoy of trucks" is the convoy
+    ):
         return items[k].low
     return None
 
@@ -1731,10 +1739,20 @@ def _counts(low: str) -> bool:
 
 
 def _names_members(low: str) -> bool:
-    """ "migrants", "balloonists", "climbers": a plural noun for the people of a group."""
-    return low in _GROUP_MEMBER_HEADS or (
-        low.endswith(("ists", "ers")) and low not in _NOT_NAME_WORDS
+    """ "migrants", "balloonists", "climbers", "minibuses": a plural noun for the people or
+    vehicles of a group."""
+    return (
+        low in _GROUP_MEMBER_HEADS
+        or low in _VEHICLE_PLURALS
+        or (low.endswith(("ists", "ers")) and low not in _NOT_NAME_WORDS)
     )
+
+
+# Vehicles that, counted, travel as a group ("Eleven minibuses carrying 64 people left ...").
+_VEHICLE_PLURALS = frozenset(
+    {"minibuses", "buses", "coaches", "lorries", "trucks", "vans", "cars", "vehicles",
+     "ambulances", "boats", "ships", "vessels", "planes", "aircraft", "helicopters", "jeeps"}
+)  # fmt: skip
 
 
 def _counted_group(items: list[Item]) -> bool:
@@ -1752,6 +1770,8 @@ def _counted_group(items: list[Item]) -> bool:
     head = items[k].low
     if not _names_members(head):
         return False  # "Two Spanish balloonists", "Four climbers": agents in the plural
+    if head in _VEHICLE_PLURALS and any(it.low == "convoy" for it in items[k + 1 :]):
+        head = "convoy"  # "Around 300 vehicles have left Yellowknife in a single convoy"
     ref = ActorRef("group", None, anaphor="a " + head, titles=frozenset({head}))
     items[first : k + 1] = [Item("mover", items[first].start, items[k].end, "the " + head,
                                  "the " + head, actor=ref)]  # fmt: skip
@@ -2018,6 +2038,19 @@ def _trip_noun_after(items: list[Item], last: int) -> bool:
     return False
 
 
+_TRANSIT_MODIFIED_NOUNS = frozenset(
+    {"centre", "center", "camp", "hub", "point", "zone", "visa", "passengers", "country",
+     "route", "area", "facility", "lounge", "site", "station"}
+)  # fmt: skip
+# Subjects of a motion verb that are no traveller: "heavy fighting continues around Pokrovsk".
+_NON_ACTOR_SUBJECTS = frozenset(
+    {"fighting", "shelling", "war", "violence", "combat", "clashes", "battle", "battles",
+     "bombardment", "talks", "negotiations", "work", "construction", "rain", "snow", "traffic",
+     "trade", "exports", "imports", "prices", "unrest", "protests", "smoke", "fire", "fires",
+     "flooding", "floods", "water", "power", "supplies"}
+)  # fmt: skip
+
+
 def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     """Cue words used in another sense: "left-wing", "the left", "land" as a noun, etc."""
     prev = items[hit.index - 1].low if hit.index > 0 else ""
@@ -2025,6 +2058,8 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     form = hit.form
     if form == "left" and (prev in ("the", "far", "centre", "center") or nxt in ("wing", "behind")):
         return True
+    if form in ("transit", "transiting") and nxt in _TRANSIT_MODIFIED_NOUNS:
+        return True  # "a transit centre run by the region": a place to stay, not a passage
     if form.startswith("stop") and prev.rsplit(" ", 1)[-1] in ("bus", "tram", "truck", "pit"):
         return True  # "a busy bus stop in the Peruvian capital": a thing, not a halt
     if form.endswith("ing") and prev in _DETERMINERS and nxt in _TRAVELLING_GROUP_NOUNS:
@@ -2870,6 +2905,8 @@ def _cue_actor(
         depth -= it.text == ")" if it.kind == "punct" and depth > 0 else 0
     prefix = outside
     candidates = [it for it in prefix if it.kind in ("name", "mover") and it.actor is not None]
+    if not candidates and hit.index > 0 and items[hit.index - 1].low in _NON_ACTOR_SUBJECTS:
+        return None  # "heavy fighting continues around Pokrovsk": no one travels
     if (
         not candidates
         and start >= 2
@@ -4419,7 +4456,11 @@ def _movement_time(
     hi_index = clause_end
     while hi_index + 1 < len(items) and not (
         (items[hi_index + 1].kind == "punct" and items[hi_index + 1].text in (".", ";", ":"))
-        or (items[hi_index + 1].kind == "word" and items[hi_index + 1].low in _BOUNDARY_WORDS)
+        or (
+            items[hi_index + 1].kind == "word"
+            and items[hi_index + 1].low in _BOUNDARY_WORDS
+            and not _times_the_day(items, hi_index + 1)
+        )
         or (items[hi_index + 1].kind == "word" and items[hi_index + 1].low in ("and", "but"))
     ):
         hi_index += 1
@@ -4478,6 +4519,22 @@ def _movement_time(
     if _HISTORICAL_RE.search(clause_text):
         historical = True
     return when, historical
+
+
+def _times_the_day(items: list[Item], k: int) -> bool:
+    """ "(left Kostiantynivka shortly) after dawn on Monday": "after"/"before" a part of the
+    day says when, it starts no clause."""
+    return (
+        items[k].low in ("after", "before")
+        and k + 1 < len(items)
+        and items[k + 1].low in _DAY_PARTS
+    )
+
+
+_DAY_PARTS = frozenset(
+    {"dawn", "sunrise", "sunset", "dusk", "midnight", "midday", "noon", "daybreak", "nightfall",
+     "lunch", "breakfast", "dinner"}
+)  # fmt: skip
 
 
 # How far back a ship, storm, race or group's dated movement can lie and still belong to the

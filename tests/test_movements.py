@@ -628,3 +628,18 @@ def test_a_named_vessel_its_description_and_a_planned_hop() -> None:
     assert {m.actor for m in moves} == {"Tere Moana"}
     assert by_place(moves)["Rome"].status == "planned"
     assert by_place(moves)["Dublin"].role == "origin"
+
+
+def test_counted_vehicles_halts_and_fighting_that_moves_no_one() -> None:
+    moves = movements(
+        "Eleven minibuses carrying 64 people left Lyon shortly after dawn on Monday. In Rome, "
+        "they halted at a transit centre run by the region. Heavy fighting continues around "
+        "Oslo. Ana Ruiz is due in Dublin on Thursday and is expected in Paris next week."
+    )
+    found = {m.place.name: (m.actor, m.status) for m in moves}
+    assert found["Lyon"] == ("the minibuses", "visited")
+    assert by_place(moves)["Lyon"].when is not None
+    assert by_place(moves)["Lyon"].when.start == dt.date(2023, 9, 11)  # type: ignore[union-attr]
+    assert found["Rome"] == ("the minibuses", "visited") and by_place(moves)["Rome"].role == "stop"
+    assert "Oslo" not in found
+    assert found["Dublin"] == ("Ana Ruiz", "planned") and found["Paris"] == ("Ana Ruiz", "planned")
