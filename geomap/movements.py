@@ -257,7 +257,7 @@ _forms(_VISIT, "visit", "visits", "visited", "visiting", "tour", "tours", "toure
        "spend", "spends", "spent", "spending")  # fmt: skip
 _forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks",
        "holds talks", "holding talks", "stop", "stops", "stopped", "stop over", "halted",
-       "halts", "halting",
+       "halts", "halting", "woke", "woke up", "wakes up", "waking up",
        "stopped over", "stops over", "stay", "stays", "stayed", "staying", "overnight",
        "overnighted", "attend", "attends", "attended", "attending", "address", "addressed",
        "addresses", "welcomed", "greeted", "received", "hosted", "took part", "take part",
@@ -680,10 +680,10 @@ def _gated_any(pattern: re.Pattern[str], text: str) -> bool:
 # Referring expressions: what kind of actor they point back to.
 _PRONOUNS: dict[str, ActorKind | None] = {
     "he": "person", "she": "person", "him": "person", "they": None, "it": None,
-    "i": "person", "me": "person", "them": None,
+    "i": "person", "me": "person", "them": None, "we": "person",
 }  # fmt: skip
 _VEHICLE_NOUNS = frozenset(
-    {"train", "motorcade", "convoy", "plane", "jet", "aircraft", "helicopter", "car",
+    {"train", "sleeper", "motorcade", "convoy", "plane", "jet", "aircraft", "helicopter", "car",
      "limousine", "entourage", "delegation", "party", "yacht", "cortege", "caravan",
      "flight", "airplane", "aeroplane", "boat", "ship", "vessel", "bus", "coach",
      "special train", "armoured train", "armored train", "private jet", "team", "crew",
@@ -1858,9 +1858,9 @@ _COUNTING_WORDS = frozenset(
 )  # fmt: skip
 # Nouns that, after "the", refer back to a travelling person ("the train", "the visitor").
 _THE_PERSON_HEADS = frozenset(
-    {"train", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage", "cortege",
-     "armoured", "armored", "couple", "singer", "presidential", "papal", "royal", "pontiff",
-     "visitor", "guest", "delegation", "pair"}
+    {"train", "sleeper", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage",
+     "cortege", "armoured", "armored", "couple", "singer", "presidential", "papal", "royal",
+     "pontiff", "visitor", "guest", "delegation", "pair"}
 )  # fmt: skip
 # Title words that, after "the", refer back to a person ("the leader", "the pontiff").
 _PERSON_HEAD_NOUNS = _PERSON_TITLES - {
@@ -2909,6 +2909,16 @@ def _cue_actor(
         return None  # "heavy fighting continues around Pokrovsk": no one travels
     if (
         not candidates
+        and hit.index >= 2
+        and items[hit.index - 1].text == ","
+        and items[hit.index - 2].kind == "place"
+        and hit.form.endswith("ed")
+    ):
+        # "Luang Prabang, reached two hours after leaving Vientiane, ...": the traveller the
+        # story follows
+        return state.actor_key or registry.salient.get("person") or registry.last_any
+    if (
+        not candidates
         and start >= 2
         and items[start - 1].low in ("that", "which")
         and items[start - 2].low in _TRIP_NOUNS
@@ -3211,7 +3221,7 @@ _OFFICE_TITLES = frozenset(
 def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
     anaphor = ref.anaphor or ""
-    if anaphor in ("i", "me"):
+    if anaphor in ("i", "me", "we"):
         # A first-person feature follows its writer; elsewhere "I" is a quoted speaker.
         return registry.describe("the writer", "person", frozenset()) if registry.narrator else None
     if anaphor.startswith(("a ", "an ")) and ref.kind == "person":
@@ -3265,6 +3275,14 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             return found
     if ref.kind == "race" and "race" not in registry.salient and "group" in registry.salient:
         return registry.salient["group"]  # "the caravan" of migrants, not of a rally
+    if (
+        ref.kind == "person"
+        and registry.narrator
+        and "person" not in registry.salient
+        and head in _VEHICLE_NOUNS
+    ):
+        # "The overnight sleeper to Nong Khai pulls out of Bangkok" in a first-person feature
+        return registry.describe("the writer", "person", frozenset())
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
         if ref.kind == "ship" and key is not None and not registry.moves[key]:
@@ -4248,7 +4266,17 @@ def _after_clause(items: list[Item], hit: CueHit) -> bool:
 
 
 def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) -> list[Governed]:
-    """ "Vladivostok, where he met Putin": the cue happens at the place before "where"."""
+    """ "Vladivostok, where he met Putin": the cue happens at the place before "where"; "Luang
+    Prabang, reached two hours after leaving Vientiane": a participle's object comes first."""
+    if (
+        hit.index >= 2
+        and hit.cue.obj is not None
+        and items[hit.index - 1].text == ","
+        and items[hit.index - 2].kind == "place"
+        and hit.form.endswith("ed")
+        and not hit.is_noun
+    ):
+        return [Governed(hit.index - 2, hit.cue.obj)]
     if governed:
         return []
     k = hit.index - 1

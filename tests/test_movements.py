@@ -643,3 +643,18 @@ def test_counted_vehicles_halts_and_fighting_that_moves_no_one() -> None:
     assert found["Rome"] == ("the minibuses", "visited") and by_place(moves)["Rome"].role == "stop"
     assert "Oslo" not in found
     assert found["Dublin"] == ("Ana Ruiz", "planned") and found["Paris"] == ("Ana Ruiz", "planned")
+
+
+def test_a_first_person_feature_we_the_sleeper_and_a_place_reached() -> None:
+    moves = movements(
+        "The overnight sleeper to Rome pulls out of Paris at eight in the evening, and I "
+        "soon fell asleep. Rome, where I woke to the smell of coffee, is the end of the line. "
+        "We sped through Lyon without stopping. I spent a night in Oslo, before leaving for "
+        "Dublin. Dublin, reached two hours after leaving Oslo, deserved the days I gave it. "
+        "I have written this feature myself."
+    )
+    assert {m.actor for m in moves} == {"the writer"}
+    found = by_place(moves)
+    assert found["Paris"].role == "origin"
+    assert found["Lyon"].status == "passed"
+    assert {"Rome", "Oslo", "Dublin"} <= set(found)
