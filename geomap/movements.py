@@ -142,6 +142,11 @@ def _forms(cue: CueType, *words: str) -> None:
 
 # "Okello is due in Bujumbura on Thursday", "is expected in Doha next week": an arrival ahead
 _forms(_ARRIVE, "due in", "due at", "expected in", "expected at")
+# "On Tuesday he was in Abidjan": being somewhere, said of a traveller named in the clause
+_BE_IN_FORMS = frozenset(
+    {"was in", "were in", "was at", "were at", "is in", "are in", "will be in", "will be at"}
+)
+_forms(_PRESENCE, *_BE_IN_FORMS)
 _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "landed",
        "landing", "touch down", "touches down", "touched down", "touching down", "pull into",
        "pulls into", "pulled into", "pulling into", "roll into", "rolls into", "rolled into",
@@ -1778,13 +1783,54 @@ def _counted_group(items: list[Item]) -> bool:
     return True
 
 
+def _dateline_presence(
+    items: list[Item], movements: list[Movement], sentence_index: int
+) -> tuple[int, int] | None:
+    """In a lead after a dateline, a named subject doing something "in"/"at" the dateline's
+    place is there: (the subject's index, the place's index), unless a movement of this
+    sentence already puts someone there."""
+    start = _after_dateline(items)
+    if start == 0 or start >= len(items) or items[0].kind != "place":
+        return None
+    dateline = items[0].resolved
+    while start + 1 < len(items) and (
+        items[start].kind == "demonym" or items[start].low in _PERSON_TITLES
+    ):
+        start += 1  # "Ghanaian President Kwabena Adjei-Mensah"
+    subject = items[start]
+    if (
+        dateline is None
+        or dateline.place is None
+        or subject.kind != "name"
+        or subject.actor is None
+        or subject.actor.kind not in ("person", "group")
+    ):
+        return None
+    for k in range(start + 2, len(items)):
+        rm = items[k].resolved
+        if (
+            items[k].kind == "place"
+            and rm is not None
+            and rm.place is not None
+            and rm.place.id == dateline.place.id
+            and items[k - 1].low in ("in", "at")
+        ):
+            done = any(m.sentence_index == sentence_index and m.place.id == rm.place.id
+                       for m in movements)  # fmt: skip
+            return None if done else (start, k)
+    return None
+
+
 def _after_dateline(items: list[Item]) -> int:
     """Index of the first item after a dateline ("KAMPALA, Uganda —", "LVIV (AP) —"), else 0."""
     for k, it in enumerate(items[:8]):
         if it.kind == "punct" and it.text in ("—", "–"):
-            if all(x.kind in ("place", "punct", "time") or x.low == "ap" for x in items[:k]):
-                return k + 1
-            return 0
+            depth = 0
+            for x in items[:k]:  # "THIÈS, Senegal (geomap) —": an agency in parentheses
+                depth += (x.text == "(") - (x.text == ")") if x.kind == "punct" else 0
+                if not (depth > 0 or x.kind in ("place", "punct", "time") or x.low == "ap"):
+                    return 0
+            return k + 1
     return 0
 
 
@@ -2058,6 +2104,8 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     form = hit.form
     if form == "left" and (prev in ("the", "far", "centre", "center") or nxt in ("wing", "behind")):
         return True
+    if form == "waiting" and nxt in ("times", "time", "list", "lists", "room", "area", "period"):
+        return True  # "to cut waiting times at the border post"
     if form in ("transit", "transiting") and nxt in _TRANSIT_MODIFIED_NOUNS:
         return True  # "a transit centre run by the region": a place to stay, not a passage
     if form.startswith("stop") and prev.rsplit(" ", 1)[-1] in ("bus", "tram", "truck", "pit"):
@@ -2905,6 +2953,10 @@ def _cue_actor(
         depth -= it.text == ")" if it.kind == "punct" and depth > 0 else 0
     prefix = outside
     candidates = [it for it in prefix if it.kind in ("name", "mover") and it.actor is not None]
+    if hit.form in _BE_IN_FORMS and not (
+        hit.index > 0 and items[hit.index - 1].kind in ("name", "mover")
+    ):
+        return None  # "Kyiv is in ruins", "the problem was in Lagos": no traveller
     if not candidates and hit.index > 0 and items[hit.index - 1].low in _NON_ACTOR_SUBJECTS:
         return None  # "heavy fighting continues around Pokrovsk": no one travels
     if (
@@ -3883,6 +3935,35 @@ def extract_movements(
                         sentence_start=sentence.start,
                     )
                 )
+        lead = _dateline_presence(items, movements, sentence.index)
+        if lead is not None:
+            # "THIÈS, Senegal — President X walked the floor of a workshop in Thiès on
+            # Thursday": the lead puts its subject in the dateline's city.
+            subject_index, place_index = lead
+            key = _actor_key(items[subject_index], registry)
+            rm = items[place_index].resolved
+            if key is not None and rm is not None and rm.place is not None:
+                future = detect_tense(sentence.text) == "future"
+                when = merge_expressions(times) if times else None
+                movements.append(
+                    Movement(
+                        actor=registry.display(key),
+                        actor_kind=registry.kind_of(key),
+                        article_id=article.id,
+                        sentence_index=sentence.index,
+                        start=rm.mention.start,
+                        end=rm.mention.end,
+                        place=rm.place,
+                        role="stop",
+                        status="planned" if future else "visited",
+                        when=when,
+                        cue="dateline",
+                        sentence=sentence.text,
+                        sentence_start=sentence.start,
+                    )
+                )
+                registry.moves[key] += 1
+                cue_marked = True
         if not cue_marked:
             _update_salience(items, registry)
     # Actor names are final only once the whole article is read ("Kim" before "Kim Jong Un").

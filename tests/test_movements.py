@@ -658,3 +658,15 @@ def test_a_first_person_feature_we_the_sleeper_and_a_place_reached() -> None:
     assert found["Paris"].role == "origin"
     assert found["Lyon"].status == "passed"
     assert {"Rome", "Oslo", "Dublin"} <= set(found)
+
+
+def test_a_lead_puts_its_subject_in_the_dateline_city_and_was_in() -> None:
+    moves = movements(
+        "LYON, France (geomap) — French President Marc Gagne walked the floor of an old "
+        "workshop in Lyon on Thursday, urging his hosts to invest. Gagne set off from Paris on "
+        "Monday. On Tuesday he was in Rome for talks. The problem was in Oslo, aides said."
+    )
+    found = {m.place.name: (m.actor, m.status) for m in moves}
+    assert found["Lyon"] == ("Marc Gagne", "visited")
+    assert found["Rome"] == ("Marc Gagne", "visited")
+    assert "Oslo" not in found
