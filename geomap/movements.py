@@ -143,9 +143,8 @@ def _forms(cue: CueType, *words: str) -> None:
 # "Okello is due in Bujumbura on Thursday", "is expected in Doha next week": an arrival ahead
 _forms(_ARRIVE, "due in", "due at", "expected in", "expected at")
 # "On Tuesday he was in Abidjan": being somewhere, said of a traveller named in the clause
-_BE_IN_FORMS = frozenset(
-    {"was in", "were in", "was at", "were at", "is in", "are in", "will be in", "will be at"}
-)
+# (not "is in": "Kim Jong Un is in Pyongyang" is where he stays, no journey)
+_BE_IN_FORMS = frozenset({"was in", "were in", "was at", "were at", "will be in", "will be at"})
 _forms(_PRESENCE, *_BE_IN_FORMS)
 _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "landed",
        "landing", "touch down", "touches down", "touched down", "touching down", "pull into",
@@ -3941,8 +3940,8 @@ def extract_movements(
             # Thursday": the lead puts its subject in the dateline's city.
             subject_index, place_index = lead
             key = _actor_key(items[subject_index], registry)
-            rm = items[place_index].resolved
-            if key is not None and rm is not None and rm.place is not None:
+            lead_place = items[place_index].resolved
+            if key is not None and lead_place is not None and lead_place.place is not None:
                 future = detect_tense(sentence.text) == "future"
                 when = merge_expressions(times) if times else None
                 movements.append(
@@ -3951,9 +3950,9 @@ def extract_movements(
                         actor_kind=registry.kind_of(key),
                         article_id=article.id,
                         sentence_index=sentence.index,
-                        start=rm.mention.start,
-                        end=rm.mention.end,
-                        place=rm.place,
+                        start=lead_place.mention.start,
+                        end=lead_place.mention.end,
+                        place=lead_place.place,
                         role="stop",
                         status="planned" if future else "visited",
                         when=when,

@@ -662,7 +662,7 @@ def test_a_first_person_feature_we_the_sleeper_and_a_place_reached() -> None:
 
 def test_a_lead_puts_its_subject_in_the_dateline_city_and_was_in() -> None:
     moves = movements(
-        "LYON, France (geomap) — French President Marc Gagne walked the floor of an old "
+        "Lyon (geomap) — Russian President Marc Gagne walked the floor of an old "
         "workshop in Lyon on Thursday, urging his hosts to invest. Gagne set off from Paris on "
         "Monday. On Tuesday he was in Rome for talks. The problem was in Oslo, aides said."
     )
