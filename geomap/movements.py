@@ -1642,10 +1642,10 @@ def _find_anaphors(items: list[Item]) -> None:
                 if (
                     kind is False
                     and head == "side"
-                    and len(words) >= 2
-                    and words[-2] in _TRAVELLING_ADJECTIVES
+                    and low == "the"
+                    and (len(words) == 1 or words[-2] in _TRAVELLING_ADJECTIVES)
                 ):
-                    kind = "group"  # "the touring side": the team on tour
+                    kind = "group"  # "the side", "the touring side": the team on tour
                 if (
                     kind is False
                     and low == "the"
@@ -3560,7 +3560,8 @@ _TEAM_VERBS = frozenset(
     "host hosts hosted fly flies flew travel travels travelled traveled head heads headed "
     "arrive arrives arrived are were have will ran scored take takes took meet meets met "
     "clinched sealed edged thrashed crushed reached depart departed leave leaves left open "
-    "opens opened finished finish return returns returned begin began need needed".split()
+    "opens opened finished finish return returns returned begin began need needed came come "
+    "comes rallied fought held hold kicked bounced recovered survived".split()
 )
 
 

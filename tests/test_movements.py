@@ -670,3 +670,13 @@ def test_a_lead_puts_its_subject_in_the_dateline_city_and_was_in() -> None:
     assert found["Lyon"] == ("Marc Gagne", "visited")
     assert found["Rome"] == ("Marc Gagne", "visited")
     assert "Oslo" not in found
+
+
+def test_the_side_is_the_team_a_country_plays_as() -> None:
+    moves = movements(
+        "Lyon — Ukraine came from 13 points down to beat the hosts in Lyon on Saturday in the "
+        "last match of the tour. The side had flown in from Dublin and spent a week training in "
+        "Rome, then travelled to Lyon by coach. The squad flies out to Oslo on Sunday."
+    )
+    assert {m.actor for m in moves} == {"Ukraine"}
+    assert {m.place.name for m in moves} == {"Lyon", "Dublin", "Rome", "Oslo"}
