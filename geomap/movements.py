@@ -2936,6 +2936,12 @@ def _cue_actor(
             and items[start - 1].low in ("before", "after", "then")
         ):
             return state.actor_key  # "..., before the last long ride down the coast to Lima"
+    carried = _carried_pronoun(items, hit)
+    if carried is not None:
+        # "drove all seven of them down to Bucaramanga": them, or the traveller followed
+        key = _actor_key(carried, registry)
+        last = registry.last_any
+        return key if key is not None or last is None or not registry.moves[last] else last
     if (
         state.actor_key is not None
         and hit.index > 0
@@ -2958,6 +2964,14 @@ def _cue_actor(
         return None  # "Kyiv is in ruins", "the problem was in Lagos": no traveller
     if not candidates and hit.index > 0 and items[hit.index - 1].low in _NON_ACTOR_SUBJECTS:
         return None  # "heavy fighting continues around Pokrovsk": no one travels
+    if not candidates and prefix and prefix[0].low in _POSSESSIVE_PRONOUNS:
+        # "Their first night on the road was spent in Pamplona": whose night it was
+        possessive = prefix[0]
+        pronoun = _POSSESSIVE_PRONOUNS[possessive.low]
+        ref = ActorRef(_PRONOUNS[pronoun], None, anaphor=pronoun)
+        return _actor_key(
+            Item("mover", possessive.start, possessive.end, pronoun, pronoun, actor=ref), registry
+        )
     if (
         not candidates
         and hit.index >= 2
@@ -3147,6 +3161,29 @@ _TAKE_FORMS = frozenset({"take", "takes", "took", "taking", "bring", "brings", "
                          "carry", "carries", "carried"})  # fmt: skip
 # "A tug towed the vessel into Kristiansund": the object goes, even a vessel.
 _TOW_FORMS = frozenset({"tow", "tows", "towed", "towing", "escorted", "escorts", "escort"})
+# Verbs that carry someone else: "a patrol drove all seven of them down to Bucaramanga".
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_CARRY_FORMS = frozenset(
+    {"drove", "drive", "drives", "flew", "fly", "flies", "ferried", "ferry", "ferries",
+     "airlifted", "evacuated", "bused", "bussed", "shuttled", "drove them", "took", "carried",
+     "brought"}
+)  # fmt: skip
+_CARRIED_PRONOUNS = frozenset({"them", "him"})
+
+
+def _carried_pronoun(items: list[Item], hit: CueHit) -> Item | None:
+    """The pronoun object of a carrying verb, within a few words ("drove them", "flew all
+    seven of them"): they are the ones who travel."""
+    if hit.form not in _CARRY_FORMS:
+        return None
+    for it in items[hit.last + 1 : hit.last + 6]:
+        if it.kind == "mover" and it.actor is not None and it.actor.anaphor in _CARRIED_PRONOUNS:
+            return it
+        if it.kind in ("place", "name") or it.low in _PREPOSITION_WORDS and it.low != "of":
+            return None
+    return None
+
+
 _HOST_FORMS = frozenset(
     {
         "welcomed",
@@ -4591,9 +4628,11 @@ def _movement_time(
     if (
         clause_start >= 2
         and items[clause_start - 1].low in ("after", "before")
-        and items[clause_start - 2].low in _DURATION_UNITS
+        and any(it.low in _DURATION_UNITS for it in items[max(0, clause_start - 7) : clause_start])
     ):
-        earlier = []  # "on Sunday, three weeks after setting off": not Sunday
+        # "on Sunday, three weeks after setting off", "late on Tuesday, ten days and 550
+        # kilometres after setting out from Cúcuta": not Sunday, not Tuesday
+        earlier = []
     chosen = in_clause or earlier
     when = merge_expressions(chosen)
     if when is not None and when.start is None and when.time_of_day is not None:

@@ -680,3 +680,15 @@ def test_the_side_is_the_team_a_country_plays_as() -> None:
     )
     assert {m.actor for m in moves} == {"Ukraine"}
     assert {m.place.name for m in moves} == {"Lyon", "Dublin", "Rome", "Oslo"}
+
+
+def test_a_possessive_subject_people_driven_and_a_setting_out_dated_by_distance() -> None:
+    moves = movements(
+        "Ana Ruiz reached Rome late on Tuesday, ten days and 550 kilometres after setting out "
+        "from Lyon. Their first night on the road was spent in Paris. A patrol found them at "
+        "dusk and drove all seven of them down to Oslo."
+    )
+    found = by_place(moves)
+    assert found["Lyon"].when is None  # ten days before Tuesday, not Tuesday
+    assert found["Paris"].actor == "Ana Ruiz"
+    assert found["Oslo"].actor == "Ana Ruiz"
