@@ -1607,6 +1607,8 @@ def _find_anaphors(items: list[Item]) -> None:
             # "The Lanterns, a band from Glasgow,", "Albatros Rouge, the French boat sailed by
             # ...": the name's apposition, no one new
             continue
+        if low in ("a", "an") and i > 0 and items[i - 1].low in _LIGHT_VERBS:
+            continue  # "will make a short flight to Piura": the trip, not a traveller
         # "his train", "its crew", "the North Korean leader", "the storm", "the peloton"
         if low in _DESCRIPTION_STARTS:
             j = i + 1
@@ -1708,6 +1710,8 @@ def _find_anaphors(items: list[Item]) -> None:
         resume = i + 1
 
 
+# Verbs whose object is the journey itself: "make a short flight", "made a brief stop".
+_LIGHT_VERBS = frozenset({"make", "makes", "made", "making"})
 # Determiners that start a description ("the storm", "his train", "a convoy").
 _DESCRIPTION_STARTS = frozenset({"his", "her", "its", "their", "the", "this", "a", "an"})
 _ANAPHOR_STARTS = frozenset(_PRONOUNS) | _DESCRIPTION_STARTS
@@ -2181,10 +2185,19 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     ):
         return True  # "going to meet": a future marker, not motion
     if form in ("took", "take", "takes", "taking", "caught", "catch", "catches", "hopped"):
-        return not _transport_after(items, hit.last) and not any(
-            it.low in ("from", "to", "through", "into", "across", "via")
-            # "a minibus took them over the border to Copacabana"
-            for it in items[hit.last + 1 : hit.last + 7]
+        return (
+            not _transport_after(items, hit.last)
+            and not any(
+                it.low in ("from", "to", "through", "into", "across", "via")
+                # "a minibus took them over the border to Copacabana"
+                or (
+                    # "the forecast takes the storm over Great Inagua" (not "took over")
+                    it.low in ("over", "past", "towards", "toward", "near")
+                    and k > 1
+                    and items[hit.last + 1].kind == "mover"
+                )
+                for k, it in enumerate(items[hit.last + 1 : hit.last + 10], start=1)
+            )
         )
     if form in ("played", "plays", "playing", "performed", "performs", "perform",
                 "performing", "sang"):  # fmt: skip

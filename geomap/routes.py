@@ -311,7 +311,10 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             same = [(o, d) for o, d in same if o.status != "planned"] or same
         same_sentence = [(o, d) for o, d in same if o.sentence_index == m.sentence_index]
         middle = _middle(m.when)
-        if middle is not None:
+        if leads[m.article_id] is m:
+            # An undated lead the body retells the way to: where the story stands now
+            estimate = max((d for _, d in same), default=trip_hi) + 0.25
+        elif middle is not None:
             # A loose date ("in mid-July"): its middle, better than guessing from the text.
             estimate = middle
         elif (
@@ -391,6 +394,19 @@ _COMPLETION_RE = re.compile(
 
 
 _RETELLING_RE = re.compile(r"\b(?:first|initially|originally|had (?:first |earlier )?\w+ed)\b")
+# How a body retells the way to an undated lead: "She flew in from Hong Kong on Tuesday".
+_WAY_THERE_RE = re.compile(r"\b(?:flew in from|arrived from|came in from|flown in from)\b")
+
+
+def _retold_after(lead: Movement, movements: list[Movement]) -> bool:
+    """Does a later sentence tell, with a date, how the traveller got to the lead's place?"""
+    return any(
+        m.sentence_index > lead.sentence_index
+        and m.status != "planned"
+        and _day_value(m) is not None
+        and _WAY_THERE_RE.search(m.sentence)
+        for m in movements
+    )
 
 
 def _in_lead(m: Movement, lead: Movement | None) -> bool:
@@ -403,8 +419,12 @@ def _summary_lead(movements: list[Movement]) -> Movement | None:
     earlier days (a news lead before the story); otherwise None."""
     first = min(movements, key=lambda m: (m.sentence_index, m.start))
     day = _day_value(first)
-    if day is None or first.sentence_index > 1 or first.status == "planned":
+    if first.sentence_index > 1 or first.status == "planned":
         return None
+    if day is None:
+        # "Kulkarni spoke to reporters in Dubai ... She flew in from Hong Kong late on Tuesday,
+        # following two days in Singapore": an undated lead the body retells the way to
+        return first if first.role != "origin" and _retold_after(first, movements) else None
     happened = [
         d for m in movements
         if m.status != "planned" and not _is_return(m) and (d := _day_value(m)) is not None
@@ -608,6 +628,17 @@ def _drop_coarse(stops: list[Stop], kind_by_id: dict[str, str]) -> list[Stop]:
                 s.status == "planned"
             ):
                 continue
+        elif (
+            kind == "sea"
+            and s.name.endswith(" Ocean")
+            and all(
+                great_circle((o.lat, o.lon), (s.lat, s.lon)).km > OCEAN_FAR_KM
+                for o in stops
+                if o is not s
+            )
+        ):
+            # "far out over the Atlantic": an ocean's middle is nowhere near the way taken
+            continue
         elif kind in ("admin1", "admin2", "region") and any(
             f.country == s.country
             and (
@@ -621,6 +652,9 @@ def _drop_coarse(stops: list[Stop], kind_by_id: dict[str, str]) -> list[Stop]:
     return kept or stops
 
 
+# An ocean whose representative point lies further than this from every other stop says
+# nothing about where the route went.
+OCEAN_FAR_KM = 1000.0
 FACILITY_KINDS = frozenset({"airport", "site", "spaceport", "border_crossing"})
 FACILITY_FOLD_KM = 45.0
 

@@ -692,3 +692,13 @@ def test_a_possessive_subject_people_driven_and_a_setting_out_dated_by_distance(
     assert found["Lyon"].when is None  # ten days before Tuesday, not Tuesday
     assert found["Paris"].actor == "Ana Ruiz"
     assert found["Oslo"].actor == "Ana Ruiz"
+
+
+def test_a_flight_made_and_a_forecast_that_takes_a_storm_somewhere() -> None:
+    moves = movements("On Monday Ana Ruiz will make a short flight to Lyon.")
+    assert [(m.place.name, m.actor, m.status) for m in moves] == [("Lyon", "Ana Ruiz", "planned")]
+    moves = movements(
+        "Storm Ada hit Rome on Monday. The official forecast takes the storm over or very near "
+        "Lyon on Saturday morning."
+    )
+    assert by_place(moves)["Lyon"].status == "planned"

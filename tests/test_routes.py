@@ -172,3 +172,12 @@ def test_an_earlier_trip_is_flagged() -> None:
     earlier = [r for r in routes if r.earlier]
     assert [_names(r) for r in earlier] == [["Paris", "Rome"]]
     assert all("Paris" not in _names(r) for r in routes if not r.earlier)
+
+
+def test_an_undated_lead_the_body_retells_the_way_to_comes_last() -> None:
+    routes = _routes(
+        ("Ana Ruiz spoke to reporters in Lyon after a morning of meetings. She flew in from "
+         "Oslo late on Tuesday, following two days of talks in Dublin, where the roadshow "
+         "opened on Sunday.", dt.date(2023, 9, 13)),
+    )  # fmt: skip
+    assert _names(routes[0]) == ["Dublin", "Oslo", "Lyon"]
