@@ -111,6 +111,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._lookup_cached = lru_cache(maxsize=50000)(self._lookup_uncached)
         self._capitals: dict[str, Place | None] = {}
+        self._capital_rowid_by_country: dict[str, int] | None = None
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -172,18 +173,29 @@ class Gazetteer:
         """The country's capital ("the Tongan capital" is Nuku'alofa), None if none is known."""
         code = iso2.strip().upper()
         if code not in self._capitals:
+            rowid = self._capital_rowids().get(code)
+            self._capitals[code] = None if rowid is None else self._table.place(rowid)
+        return self._capitals[code]
+
+    def _capital_rowids(self) -> dict[str, int]:
+        """The rowid of every country's capital, the most populous first (then by id), read in
+        one pass: places has no index on kind, so each query scans the whole table."""
+        if self._capital_rowid_by_country is None:
             with self._lock:
-                row = (
+                rows = (
                     self._connection()
                     .execute(
-                        "SELECT rowid FROM places WHERE kind = 'capital' AND country = ?"
-                        " ORDER BY population DESC, id LIMIT 1",
-                        (code,),
+                        "SELECT country, rowid FROM places"
+                        " WHERE kind = 'capital' AND country IS NOT NULL"
+                        " ORDER BY population DESC, id"
                     )
-                    .fetchone()
+                    .fetchall()
                 )
-            self._capitals[code] = None if row is None else self._table.place(int(row[0]))
-        return self._capitals[code]
+            capitals: dict[str, int] = {}
+            for country, rowid in rows:
+                capitals.setdefault(country, int(rowid))
+            self._capital_rowid_by_country = capitals
+        return self._capital_rowid_by_country
 
     def names_of(self, place_id: str) -> list[tuple[str, NameType]]:
         """Every name the place is indexed under, with its type."""

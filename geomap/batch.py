@@ -9,6 +9,7 @@ Results come back and are written in input order, so the output does not depend 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing.pool
 import os
 import signal
@@ -30,7 +31,23 @@ MAX_CHUNKSIZE = 32
 CHUNKS_PER_WORKER = 8
 PROGRESS_MIN_ARTICLES = 5
 
+# Young objects allowed before a collection of the youngest generation (Python's default is 700),
+# and collections of one generation before the next older one is collected (default 10 and 10).
+BATCH_GC_THRESHOLDS = (10_000, 20, 20)
+
 _worker_gazetteer: Gazetteer | None = None
+
+
+def tune_gc_for_batch() -> None:
+    """Collect garbage less often while analysing many articles, as batch Python usually does.
+
+    An article allocates tens of thousands of short-lived objects and adds long-lived ones to
+    the caches of names and phrases; with the default thresholds, collections that walk those
+    caches took about 5% of the time. What is alive when this is called (modules, the open
+    gazetteer) is frozen out of every later collection; forked workers then share its pages
+    instead of writing to them."""
+    gc.freeze()
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)
 
 
 def chunksize_for(count: int, jobs: int) -> int:
@@ -46,6 +63,7 @@ def _init_worker(directory: str) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_gazetteer = Gazetteer(Path(directory))
+    tune_gc_for_batch()
 
 
 def _extract_in_worker(article: Article) -> ExtractedArticle:
@@ -159,6 +177,7 @@ def extract_to(
         inputs, published=published, max_bytes=max_bytes, jsonl_paths=list(jsonl_inputs)
     )
     gazetteer = open_gazetteer()
+    tune_gc_for_batch()
     results = _with_progress(
         iter_extract(articles, jobs, gazetteer=gazetteer), len(articles), quiet
     )
@@ -169,4 +188,11 @@ def extract_to(
     return EXIT_OK
 
 
-__all__ = ["chunksize_for", "extract_one", "extract_to", "iter_extract", "open_gazetteer"]
+__all__ = [
+    "chunksize_for",
+    "extract_one",
+    "extract_to",
+    "iter_extract",
+    "open_gazetteer",
+    "tune_gc_for_batch",
+]

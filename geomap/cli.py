@@ -204,6 +204,7 @@ def _summary(result: MapResult, written: Sequence[Path], seconds: float) -> str:
 
 
 def _make_map(articles: Sequence[Article], args: argparse.Namespace) -> int:
+    from geomap.batch import tune_gc_for_batch
     from geomap.outputs import check_writable
     from geomap.pipeline import combine, open_gazetteer
 
@@ -217,6 +218,7 @@ def _make_map(articles: Sequence[Article], args: argparse.Namespace) -> int:
     check_writable(output)
     started = time.perf_counter()
     gazetteer = open_gazetteer()
+    tune_gc_for_batch()
     analyses = _analyse(articles, gazetteer, args.quiet)
     if not any(r.place is not None for a in analyses for r in a.resolved):
         raise NoPlacesError("no article yielded a place: no map written")

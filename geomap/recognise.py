@@ -185,6 +185,8 @@ def tokenize(article: Article, sentences: Sequence[Sentence]) -> list[Token]:
     new_token = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
     text = article.text
     word_after = _WORD_AFTER_RE.match
+    capitalised_tokens = CAPITALISED_TOKEN_RE.finditer
+    word_char = _WORD_CHAR_RE.search
     for sentence in sentences:
         first = True
         s_start, s_end = sentence.start, sentence.end
@@ -193,18 +195,28 @@ def tokenize(article: Article, sentences: Sequence[Sentence]) -> list[Token]:
         # r"(\w+)\W{1,2}$" tries every character. (The same as that search here: a sentence
         # holds no line break for $ to stop at.) Reversed once, not once per token.
         backwards = text[s_start:s_end][::-1]
-        for match in CAPITALISED_TOKEN_RE.finditer(text, s_start, s_end):
+        for match in capitalised_tokens(text, s_start, s_end):
             start, end = match.span()
             word = match.group()
             if word.endswith(POSSESSIVE_SUFFIXES) and len(word) > 2:
                 end -= 2
                 word = word[:-2]
-            initial = first and not _WORD_CHAR_RE.search(text, s_start, start)
-            first = False
-            # In text[start - _CONTEXT : start] (not before the sentence), reversed.
-            window_start = max(s_start, start - _CONTEXT)
+            if first:
+                initial = not word_char(text, s_start, start)
+                first = False
+            else:
+                initial = False
+            # In text[start - _CONTEXT : start] (not before the sentence), reversed; and in
+            # text[end : end + _CONTEXT] (not past it). Comparisons, not min() and max(): this
+            # runs for every capitalised word.
+            window_start = start - _CONTEXT
+            if window_start < s_start:
+                window_start = s_start
+            window_end = end + _CONTEXT
+            if window_end > s_end:
+                window_end = s_end
             before_match = word_after(backwards, s_end - start, s_end - window_start)
-            after_match = word_after(text, end, min(s_end, end + _CONTEXT))
+            after_match = word_after(text, end, window_end)
             append(
                 new_token(
                     Token,
@@ -215,8 +227,8 @@ def tokenize(article: Article, sentences: Sequence[Sentence]) -> list[Token]:
                         index,
                         initial,
                         word.lower(),
-                        before_match.group(1)[::-1].lower() if before_match else "",
-                        after_match.group(1).lower() if after_match else "",
+                        before_match[1][::-1].lower() if before_match else "",
+                        after_match[1].lower() if after_match else "",
                     ),
                 )
             )
