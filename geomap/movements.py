@@ -140,6 +140,8 @@ def _forms(cue: CueType, *words: str) -> None:
         _CUE_FORMS[word] = cue
 
 
+# "He crossed the line in Cangas del Narcea": a race's finish
+_forms(_FINISH, "crossed the line", "crosses the line", "crossing the line")
 # "Okello is due in Bujumbura on Thursday", "is expected in Doha next week": an arrival ahead
 _forms(_ARRIVE, "due in", "due at", "expected in", "expected at")
 # "On Tuesday he was in Abidjan": being somewhere, said of a traveller named in the clause
@@ -1681,6 +1683,7 @@ def _find_anaphors(items: list[Item]) -> None:
                         and (
                             items[j + 1].low in _PERSON_HEAD_NOUNS
                             or items[j + 1].low in _THE_PERSON_HEADS
+                            or items[j + 1].low in _ANIMAL_NOUNS  # "a humpback whale"
                         )
                     ):
                         j += 1
@@ -1710,6 +1713,13 @@ def _find_anaphors(items: list[Item]) -> None:
         resume = i + 1
 
 
+# Tracked animals travel, and are "she" or "he" in the stories about them.
+_ANIMAL_NOUNS = frozenset(
+    {"whale", "humpback", "shark", "turtle", "bird", "stork", "eagle", "osprey", "albatross",
+     "wolf", "bear", "elephant", "seal", "dolphin", "orca", "crane", "goose", "swan", "lynx",
+     "tiger", "leopard", "cheetah", "penguin", "vulture", "falcon", "cuckoo", "salmon",
+     "female", "male"}
+)  # fmt: skip
 # Verbs whose object is the journey itself: "make a short flight", "made a brief stop".
 _LIGHT_VERBS = frozenset({"make", "makes", "made", "making"})
 # Determiners that start a description ("the storm", "his train", "a convoy").
@@ -1853,6 +1863,8 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         return "race"
     if determiner in ("a", "an") and head in _PERSON_HEAD_NOUNS:
         return "person"  # "A West African envoy ... arrived": see `_resolve_anaphor`
+    if determiner in ("a", "an", "the") and head in _ANIMAL_NOUNS:
+        return "person"  # "A humpback whale fitted with a satellite tag has swum": she
     if determiner in ("a", "an") and head in _SINGLE_VESSELS:
         return "ship"  # "A hospital barge carrying surgeons tied up at Mbandaka"
     if determiner in ("a", "an"):
@@ -2438,7 +2450,11 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             since_place += 0 if it.text == "," else 1
             continue
         low = it.low
-        if low in _BOUNDARY_WORDS and not (low == "as" and role is None):
+        if (
+            low in _BOUNDARY_WORDS
+            and not (low == "as" and role is None)
+            and not (low == "than" and j > 0 and items[j - 1].low in ("more", "less", "fewer"))
+        ):  # "more than 5,000 kilometres to South Georgia": a number, no clause
             break
         if low in _PURPOSE_WORDS:
             break  # "a tour aimed at securing a ceasefire in Gaza": the aim, not the route
@@ -2546,6 +2562,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             low in _FILLER_WORDS
             or low in _RESULT_NOUNS
             or low in _DURATION_UNITS
+            or low in _DISTANCE_UNITS  # "swum more than 5,000 kilometres to South Georgia"
+            or low in _COUNTING_WORDS
             or low == "nights"
             or low.endswith(("ern", "’s", "'s"))
             or low.isdigit()
@@ -2977,6 +2995,10 @@ def _cue_actor(
         return None  # "Kyiv is in ruins", "the problem was in Lagos": no traveller
     if not candidates and hit.index > 0 and items[hit.index - 1].low in _NON_ACTOR_SUBJECTS:
         return None  # "heavy fighting continues around Pokrovsk": no one travels
+    stage_noun = next((it.low for it in prefix if it.low in ("stage", "leg")), None)
+    if not candidates and stage_noun is not None:
+        # "Sunday's stage 15 starts in Oviedo": the race's stage
+        return _journey_owner(stage_noun, state, registry)
     if not candidates and prefix and prefix[0].low in _POSSESSIVE_PRONOUNS:
         # "Their first night on the road was spent in Pamplona": whose night it was
         possessive = prefix[0]
@@ -3325,6 +3347,17 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     if anaphor in ("i", "me", "we"):
         # A first-person feature follows its writer; elsewhere "I" is a quoted speaker.
         return registry.describe("the writer", "person", frozenset()) if registry.narrator else None
+    head_noun = anaphor.rsplit(" ", 1)[-1]
+    if head_noun in _ANIMAL_NOUNS:
+        # "A humpback whale ... the female ... she": one animal the story follows
+        animal = registry.salient.get("person")
+        if (
+            animal is not None
+            and animal in registry.descriptions
+            and registry.actors[animal].name.rsplit(" ", 1)[-1] in _ANIMAL_NOUNS
+        ):
+            return animal
+        return registry.describe("the " + head_noun, "person", ref.titles)
     if anaphor.startswith(("a ", "an ")) and ref.kind == "person":
         # A news lead introduces its traveller before naming him ("A West African envoy arrived
         # in Niamey ... Ama Serwaa Boateng, a former minister, ..."): before anyone is a
@@ -3903,12 +3936,13 @@ def extract_movements(
                 # sentence's tense ("will take their album on the road"), if it has one
                 tense = detect_tense(sentence.text)
                 if (
-                    tense in (None, "future")
-                    and sentence.index > 0
+                    sentence.index > 0
+                    # "Sunday's stage 15 starts in Oviedo" (even beside "that has decided")
+                    and (tense in (None, "future") or _third_person_verb(verb))
                     and registry.kind_of(key) != "storm"
                     and ref is not None
                     and times
-                    and all(t.span.start is not None and t.span.start > ref for t in times)
+                    and _all_ahead(sentence, times, ref, weekdays=_third_person_verb(verb))
                 ):
                     # "After the series, New Zealand fly to Bangladesh ... at the end of
                     # October": the present of a timetable, for what is still to come
@@ -4360,7 +4394,7 @@ def _update_salience(items: list[Item], registry: ActorRegistry) -> None:
             if prev in _NOT_SUBJECT_BEFORE:
                 continue
             key = _actor_key(it, registry)
-            if key is not None:
+            if key is not None and not _speaker_beside_animal(key, registry):
                 registry.mark_subject(key)
             return
         if it.kind == "mover" and it.actor is not None and it.actor.name is not None:
@@ -4368,6 +4402,20 @@ def _update_salience(items: list[Item], registry: ActorRegistry) -> None:
             if key is not None:
                 registry.mark_subject(key)
             return
+
+
+def _speaker_beside_animal(key: str, registry: ActorRegistry) -> bool:
+    """ "Campos believes the whale was feeding": a scientist who has gone nowhere does not
+    take "she" from the tracked animal the story follows."""
+    current = registry.salient.get("person")
+    return (
+        current is not None
+        and current != key
+        and current in registry.descriptions
+        and registry.actors[current].name.rsplit(" ", 1)[-1] in _ANIMAL_NOUNS
+        and registry.moves[current] > 0
+        and not registry.moves[key]
+    )
 
 
 def _after_clause(items: list[Item], hit: CueHit) -> bool:
@@ -4535,6 +4583,8 @@ def _clause_tail(text: str, items: list[Item], after: int, last_place: int) -> s
         (items[k].kind == "punct" and items[k].text in (".", ";", ":"))
         or (items[k].kind == "word" and items[k].low in _BOUNDARY_WORDS - {"after", "before"})
         or _new_clause_at(items, k)
+        # ", with a breakaway never allowed more than three minutes": what went on beside it
+        or (items[k].text == "," and k + 1 < len(items) and items[k + 1].low == "with")
     ):
         k += 1
     return _text_between(text, items, after + 1, min(k, len(items) - 1))
@@ -4680,6 +4730,26 @@ def _movement_time(
     if _HISTORICAL_RE.search(clause_text):
         historical = True
     return when, historical
+
+
+def _third_person_verb(word: str) -> bool:
+    """ "starts", "finishes", "flies": a cue verb in the present's third person."""
+    return word.endswith("s") and any(
+        stem in _CUE_FORMS for stem in (word[:-1], word[:-2], word[:-3] + "y")
+    )
+
+
+def _all_ahead(
+    sentence: Sentence, times: list[TimeExpression], ref: dt.date, weekdays: bool
+) -> bool:
+    """Are all the sentence's times after the publication day? With `weekdays` (a verb plainly
+    in the present) a weekday is read as the next one ("Sunday's stage 15 starts in Oviedo",
+    written on Saturday)."""
+    if not all((weekdays and t.kind == "weekday")
+               or (t.span.start is not None and t.span.start > ref) for t in times):  # fmt: skip
+        return False
+    ahead = find_time_expressions(sentence.text, ref, "future")
+    return bool(ahead) and all(t.span.start is not None and t.span.start > ref for t in ahead)
 
 
 def _times_the_day(items: list[Item], k: int) -> bool:

@@ -50,6 +50,8 @@ STRONG_POPULATION = 100_000
 # small places by other names, but towns of bilingual regions go by both ("Brixen" is
 # Bressanone, 16,000). 15,000 measured no worse than 20,000 on the benchmarks; 10,000 lost
 # precision.
+# Lowercase words that join the parts of a Romance place name ("Lagos de Covadonga").
+NAME_LINKS = frozenset({"de", "del", "da", "do", "di", "dos", "das", "des", "du", "della"})
 ALTERNATE_MIN_POPULATION = 15_000
 VARIANT_MIN_POPULATION = 2_000  # a transliteration of the main name: see _spelling_variant
 # A surname that is also a town this small needs a cue ("in Adams") to count as the town.
@@ -661,6 +663,14 @@ def _accept(
         if readings.small and not strong and is_surname(word) and not introduced:
             return False
         following = tokens[j + 1] if j + 1 < len(tokens) else None
+        if (
+            tokens[j].after in NAME_LINKS
+            and following is not None
+            and following.sentence_index == first.sentence_index
+            and following.before == tokens[j].after
+            and following.start - tokens[j].end == len(tokens[j].after) + 2
+        ):
+            return False  # "the Lagos de Covadonga": part of a longer name the gazetteer lacks
         if (
             following is not None
             and following.sentence_index == first.sentence_index

@@ -702,3 +702,24 @@ def test_a_flight_made_and_a_forecast_that_takes_a_storm_somewhere() -> None:
         "Lyon on Saturday morning."
     )
     assert by_place(moves)["Lyon"].status == "planned"
+
+
+def test_a_tracked_animal_travels_and_a_scientist_does_not_take_her() -> None:
+    moves = movements(
+        "A humpback whale fitted with a satellite tag has swum more than 5,000 kilometres to "
+        "Oslo. The female was tagged off Lyon in August. Campos believes the whale was feeding. "
+        "By mid-October the tag placed her near Rome, where she has remained since."
+    )
+    assert {m.actor for m in moves} == {"the whale"}
+    assert {"Oslo", "Rome"} <= {m.place.name for m in moves}
+
+
+def test_a_stage_is_the_races_and_its_timetable_is_a_plan() -> None:
+    moves = movements(
+        "The Tour of Lyon set off from Paris on Saturday. Sunday's stage starts in Rome and "
+        "finishes in Oslo, on a climb that has decided several editions of the race.",
+        published=dt.date(2025, 9, 6),
+    )
+    found = {m.place.name: (m.actor, m.status) for m in moves}
+    assert found["Rome"] == ("Tour of Lyon", "planned")
+    assert found["Oslo"] == ("Tour of Lyon", "planned")

@@ -181,3 +181,9 @@ def test_a_persons_name_used_again_is_no_place(gazetteer) -> None:  # type: igno
 def test_a_transliteration_of_a_small_towns_name_is_recognised(gazetteer) -> None:  # type: ignore[no-untyped-def]
     found = surfaces("She freewheeled into Murghab on Saturday after nine days.", gazetteer)
     assert "Murghab" in found
+
+
+def test_a_city_name_inside_a_longer_romance_name_is_not_the_city(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = surfaces("The stage finishes at the Lagos de Covadonga after the climb.", gazetteer)
+    assert "Lagos" not in found
+    assert surfaces("He flew to Rio de Janeiro and Lima.", gazetteer) == ["Rio de Janeiro", "Lima"]
