@@ -335,7 +335,8 @@ _forms(_NOUN_TRIP, "trip", "trips", "journey", "voyage", "flight", "tour of", "s
        "leg", "crossing", "passage", "expedition", "odyssey", "drive", "ride",
        "cruise", "route", "visit", "hop")  # fmt: skip
 _forms(_NOUN_STOP, "stop at", "stop in", "stopover in", "stopover at", "a stop", "break in",
-       "show in", "show at", "concert in", "concert at", "gig in", "gig at",
+       "show in", "show at", "concert in", "concert at", "gig in", "gig at", "performance at",
+       "performance in", "performances in", "performances at",
        "halt at", "halt in", "halt was at", "halt was in", "stop was", "stop will be",
        "rest day in", "pause in",
        "layover in", "stay in", "visit in", "stopover", "layover")  # fmt: skip
@@ -346,7 +347,8 @@ _NOUN_FORMS = frozenset(
      "stop at", "stop in", "stopover in", "stopover at", "a stop", "layover in", "stay in",
      "visit in", "stopover", "layover", "arrival", "departure", "visit to", "visits to",
      "halt at", "halt in", "halt was at", "halt was in", "show in", "show at", "concert in",
-     "concert at", "gig in", "gig at", "hop", "stop was", "stop will be"}
+     "concert at", "gig in", "gig at", "hop", "stop was", "stop will be", "performance at",
+     "performance in", "performances in", "performances at"}
 )  # fmt: skip
 # Noun forms that are also verb forms: nouns only after a determiner or possessive.
 _AMBIGUOUS_NOUNS = frozenset({"visit", "trip", "drive", "ride", "flight", "stage", "route",
@@ -1459,10 +1461,24 @@ def _club_span(items: list[Item], i: int) -> tuple[int, int] | None:
 
 
 def _club_words(lows: list[str]) -> bool:
-    """ "Manchester United", "Athletic Club", "Inter Miami": a club by its name's words."""
+    """ "Manchester United", "Athletic Club", "Inter Miami", "Orquesta Sinfónica Juvenil": a
+    club or an ensemble by its name's words."""
     return len(lows) >= 2 and (
-        lows[-1] in _CLUB_SUFFIXES or lows[-1] == "club" or lows[0] in _CLUB_PREFIXES
+        lows[-1] in _CLUB_SUFFIXES
+        or lows[-1] == "club"
+        or lows[0] in _CLUB_PREFIXES
+        # "Symphony Center" is a building
+        or (not _ENSEMBLE_WORDS.isdisjoint(lows) and lows[-1] not in _FACILITY_NOUNS)
     )
+
+
+# Words that name an ensemble, in the languages its name may be in.
+_ENSEMBLE_WORDS = frozenset(
+    {"orchestra", "orquesta", "orchestre", "orchester", "orchestra's", "philharmonic",
+     "philharmonie", "filarmónica", "filarmonica", "symphony", "sinfónica", "sinfonica",
+     "sinfonietta", "ensemble", "choir", "chorus", "coro", "ballet", "quartet", "quintet",
+     "troupe", "circus", "cirque", "band"}
+)  # fmt: skip
 
 
 def _plural_name(items: list[Item], i: int, start_k: int, name_lows: list[str]) -> bool:
@@ -2053,6 +2069,8 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
                     or prev.endswith(("’s", "'s"))
                     or (i > 0 and items[i - 1].kind in ("name", "mover", "time"))
                 )
+                if form in ("stop", "stops") and prev in _TRIP_NOUN_MODIFIERS:
+                    is_noun = True  # "was the third stop on the orchestra's tour"
                 if form in ("visit", "trip", "flight", "cruise", "drive", "ride", "stage",
                             "route", "leg", "crossing", "passage", "tour of"):  # fmt: skip
                     if noun_context:
@@ -2350,6 +2368,9 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             content += 1  # "faced Wrexham in San Diego": the opponent, named after its town
             j += 1
             continue
+        if it.kind in ("place", "unknown_place") and _names_a_venue_elsewhere(items, j):
+            j += 1  # "performed at Hill Auditorium in Ann Arbor": a venue's name, then the town
+            continue
         if it.kind == "place" or it.kind == "unknown_place":
             if (
                 role is not None
@@ -2592,12 +2613,24 @@ def _names_a_trip_region(items: list[Item], j: int, hit: CueHit) -> bool:
     )
 
 
-def _venue_name_end(items: list[Item], j: int) -> int | None:
+def _names_a_venue_elsewhere(items: list[Item], j: int) -> bool:
+    """Does the place at `j` start a venue's name ("Hill Auditorium", "Carnegie Hall") that is
+    then placed in another town ("... in Ann Arbor")?"""
+    end = _venue_name_end(items, j + 1, first_is_name=True)
+    return (
+        end is not None
+        and end + 2 < len(items)
+        and items[end + 1].low in ("in", "at")
+        and items[end + 2].kind == "place"
+    )
+
+
+def _venue_name_end(items: list[Item], j: int, first_is_name: bool = False) -> int | None:
     """ "Enmore Theatre", "Olympic Stadium": where a capitalised venue name starting at `j`
-    ends (its facility noun), else None."""
+    ends (its facility noun), else None (`first_is_name`: its first word came before `j`)."""
     k = j
     while k < len(items) and k < j + 4 and items[k].kind == "word" and items[k].text[0].isupper():
-        if items[k].low in _FACILITY_NOUNS and k > j:
+        if items[k].low in _FACILITY_NOUNS and (k > j or first_is_name):
             return k
         k += 1
     return None
@@ -3319,6 +3352,20 @@ def _noun_owner(items: list[Item], hit: CueHit, registry: ActorRegistry) -> str 
                     return _actor_key(it, registry)
         if items[j].kind == "punct" and items[j].text in (".", ";"):
             break
+    # "the third stop on the orchestra's first tour": whose tour it is
+    after = items[hit.last + 1 : hit.last + 3]
+    if (
+        hit.form in ("stop", "stops", "leg")
+        and len(after) == 2
+        and after[0].low in ("on", "of")
+        and after[1].kind == "mover"
+        and after[1].actor is not None
+        and after[1].low.rsplit(" ", 1)[-1] in _TRIP_NOUNS
+        and "'s " in after[1].low.replace("’s ", "'s ")
+    ):
+        owner = after[1].low.replace("’s ", "'s ").split("'s ", 1)[0]
+        ref = ActorRef(None, None, anaphor=owner)
+        return _resolve_anaphor(ref, registry)
     return None
 
 
@@ -4458,6 +4505,12 @@ def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) ->
         return [Governed(hit.index - 2, hit.cue.obj)]
     if governed:
         return []
+    if hit.form in ("stop", "stops", "a stop", "leg"):
+        # "The Chicago concert was the third stop on the orchestra's tour": the place of the
+        # event that the stop was
+        for k in range(_clause_start(items, hit.index), hit.index - 1):
+            if items[k].kind == "place" and items[k + 1].low in _EVENT_AT_PLACE_NOUNS:
+                return [Governed(k, "stop")]
     k = hit.index - 1
     while k >= 1 and hit.index - k < 8:
         if items[k].kind == "word" and items[k].low == "where":
@@ -4471,6 +4524,13 @@ def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) ->
             return []
         k -= 1
     return []
+
+
+# Events named by where they happen: "the Chicago concert", "the Paris leg".
+_EVENT_AT_PLACE_NOUNS = frozenset(
+    {"concert", "show", "gig", "performance", "match", "game", "visit", "leg", "meeting",
+     "rally", "talks", "summit", "date"}
+)  # fmt: skip
 
 
 def _fronted_places(items: list[Item], hit: CueHit, governed: list[Governed]) -> list[Governed]:

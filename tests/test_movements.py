@@ -723,3 +723,16 @@ def test_a_stage_is_the_races_and_its_timetable_is_a_plan() -> None:
     found = {m.place.name: (m.actor, m.status) for m in moves}
     assert found["Rome"] == ("Tour of Lyon", "planned")
     assert found["Oslo"] == ("Tour of Lyon", "planned")
+
+
+def test_an_ensemble_by_its_name_venues_in_towns_and_the_nth_stop_of_its_tour() -> None:
+    moves = movements(
+        "The Orquesta Sinfonica Juvenil opened its tour at the Grand Theatre in Rome on 4 "
+        "October. Four days later the players performed at Oslo Auditorium in Dublin. The Lyon "
+        "concert was the third stop on the orchestra's first tour. The orchestra gives a "
+        "sold-out performance at Carnegie Hall in Paris on 23 October."
+    )
+    found = by_place(moves)
+    assert "Oslo" not in found  # a venue's name
+    assert {"Lyon", "Rome", "Dublin", "Paris"} <= set(found)
+    assert {m.actor for m in moves} == {"Orquesta Sinfonica Juvenil"}
