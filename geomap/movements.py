@@ -151,7 +151,8 @@ _forms(_PRESENCE, *_BE_IN_FORMS)
 _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "landed",
        "landing", "touch down", "touches down", "touched down", "touching down", "pull into",
        "pulls into", "pulled into", "pulling into", "roll into", "rolls into", "rolled into",
-       "rolling into", "dock", "docks", "docked", "docking", "berthed", "berths", "anchored",
+       "rolling into", "dock", "docks", "docked", "docking", "berthed", "berths", "berth",
+       "anchored",
        "drop anchor", "dropped anchor", "steamed into", "sailed into", "flew into", "drove into",
        "got to", "gets to", "come ashore", "came ashore", "comes ashore", "put in",
        "put into", "puts in", "arrival", "tied up", "ties up", "tying up", "moored", "eased into",
@@ -250,6 +251,7 @@ _forms(
     "snaking",
     "winding",
 )
+_forms(_PASS, "rounded", "rounding")  # "The vessel rounded the Cape of Good Hope"
 _forms(_PASS, "pass", "passes", "passed", "passing", "transit", "transits", "transited",
        "transiting", "skirt", "skirts", "skirted", "skirting", "bypass", "bypassed",
        "traverse", "traverses", "traversed", "traversing", "sped through",
@@ -1362,8 +1364,11 @@ def _find_names(
             work = _names_a_work(items, i + start_k)
             is_name = (named_anyway or known is not None or plural_name) and not work
             group_noun = i + start_k > 0 and items[i + start_k - 1].low in _GROUP_HEADS
-            # "the voyaging canoe Tere Moana", "the container ship Ever Given"
-            vessel_noun = i + start_k > 0 and items[i + start_k - 1].low in _SINGLE_VESSELS
+            # "the voyaging canoe Tere Moana", "the container ship Ever Given", "The Nordvik
+            # Horizon, a 15,000-container vessel"
+            vessel_noun = (
+                i + start_k > 0 and items[i + start_k - 1].low in _SINGLE_VESSELS
+            ) or _apposition_head(items, j) in _SINGLE_VESSELS
             kind: ActorKind = (
                 registry.kind_of(known) if known is not None
                 else "group" if plural_name or club_name or group_noun
@@ -1458,6 +1463,30 @@ def _club_span(items: list[Item], i: int) -> tuple[int, int] | None:
     if low in _CLUB_PREFIXES and i + 1 < len(items) and items[i + 1].kind == "place":
         return i, i + 1
     return None
+
+
+def _apposition_head(items: list[Item], after: int) -> str | None:
+    """The noun of an apposition right after a name (", a 15,000-container vessel operated
+    by ..."): its last word before a participle, a preposition or a comma."""
+    if (
+        after + 2 >= len(items)
+        or items[after].text != ","
+        or items[after + 1].low
+        not in (
+            "a",
+            "an",
+            "the",
+        )
+    ):
+        return None
+    head = None
+    for it in items[after + 2 : after + 9]:
+        if it.text == "-":
+            continue  # "a 15,000-container vessel"
+        if it.kind != "word" or it.low in _PREPOSITION_WORDS or it.low.endswith("ed"):
+            break
+        head = it.low
+    return head
 
 
 def _club_words(lows: list[str]) -> bool:
@@ -3903,7 +3932,13 @@ def extract_movements(
                 continue
             if hit.cue.only is not None:
                 key = _cue_actor(items, hit, registry, state)
-                if key is None or registry.kind_of(key) != hit.cue.only:
+                if key is None:
+                    continue
+                mover_kind = registry.kind_of(key)
+                # a ship loads, unloads and docks where a team plays: both are where they are
+                if mover_kind != hit.cue.only and not (
+                    hit.cue is _GROUP_PRESENCE and mover_kind == "ship"
+                ):
                     continue
             else:
                 key = _cue_actor(items, hit, registry, state)

@@ -229,3 +229,8 @@ def test_european_union_and_continent_demonyms(gz: Gazetteer) -> None:
     assert any(c.place.name == "Europe" and c.place.kind == "continent" for c in european)
     assert any(c.place.name == "Middle East" for c in gz.lookup("Middle Eastern"))
     assert _first(gz, "Pacific").place.name == "Pacific Ocean"
+
+
+def test_capes_are_in_the_gazetteer(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = gazetteer.lookup("Cape of Good Hope")
+    assert found and abs(found[0].place.lat + 34.36) < 0.2

@@ -736,3 +736,15 @@ def test_an_ensemble_by_its_name_venues_in_towns_and_the_nth_stop_of_its_tour() 
     assert "Oslo" not in found  # a venue's name
     assert {"Lyon", "Rome", "Dublin", "Paris"} <= set(found)
     assert {m.actor for m in moves} == {"Orquesta Sinfonica Juvenil"}
+
+
+def test_a_ship_named_with_an_apposition_loads_rounds_and_berths() -> None:
+    moves = movements(
+        "The Nordvik Horizon, a 15,000-container vessel operated by a Danish line, sailed past "
+        "Lyon on Monday and is expected to berth in Rome on Friday. The ship loaded cargo in "
+        "Oslo in late January. The vessel rounded the Razdolnaya River on 8 February."
+    )
+    found = {m.place.name: (m.actor, m.status) for m in moves}
+    assert found["Rome"] == ("Nordvik Horizon", "planned")
+    assert found["Oslo"] == ("Nordvik Horizon", "visited")
+    assert found["Razdolnaya River"] == ("Nordvik Horizon", "passed")
