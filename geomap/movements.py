@@ -3528,6 +3528,15 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         last = registry.last_any
         if last is not None and registry.kind_of(last) in ("storm", "ship", "race"):
             return last
+        if (
+            anaphor == "it"
+            and last is not None
+            and registry.moves[last]
+            and not any(a.kind in ("storm", "ship", "race") for a in registry.actors.values())
+        ):
+            # "The prime minister's air force jet touched down ... It had left Canberra": in a
+            # story with no ship, storm or race, "it" travelling is the traveller's aircraft
+            return last
         if last in registry.descriptions and last.rsplit(" ", 1)[-1] in _DESCRIBED_GROUP_HEADS:
             return last  # "the delegation ... it then travelled on to"
         # "The next afternoon it called at Ålesund" after a sentence about its passengers:
@@ -4043,6 +4052,12 @@ def extract_movements(
             when, historical = _movement_time(items, cue_times, clause_start, clause_end,
                                               sentence, ref, context_date, wide_text,
                                               registry.kind_of(key), clause_text)  # fmt: skip
+            if (
+                hit.form.split()[0] in ("trip", "visit", "journey", "tour", "trips", "visits")
+                and hit.index > 0
+                and items[hit.index - 1].low in ("last", "previous", "earlier", "prior")
+            ):
+                historical = True  # "Her last trip to India, made as opposition leader"
             if when is None and (hit.is_noun or hit.cue in (_PRESENCE, _VISIT)):
                 # "Gagnon, who served two tours in Kandahar and was based at Petawawa, said":
                 # an undated stay told in an aside is the traveller's past, not this journey

@@ -748,3 +748,14 @@ def test_a_ship_named_with_an_apposition_loads_rounds_and_berths() -> None:
     assert found["Rome"] == ("Nordvik Horizon", "planned")
     assert found["Oslo"] == ("Nordvik Horizon", "visited")
     assert found["Razdolnaya River"] == ("Nordvik Horizon", "passed")
+
+
+def test_it_is_the_travellers_aircraft_and_a_last_trip_is_an_earlier_one() -> None:
+    moves = movements(
+        "Ana Ruiz has arrived in Rome. The prime minister's air force jet touched down shortly "
+        "after 1 a.m. It had left Oslo on Sunday afternoon and had earlier stopped in Lyon to "
+        "refuel. Her last trip to Paris, made as opposition leader, took her to Dublin."
+    )
+    found = by_place(moves)
+    assert found["Oslo"].actor == "Ana Ruiz" and found["Lyon"].actor == "Ana Ruiz"
+    assert found["Paris"].historical
