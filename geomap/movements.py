@@ -873,6 +873,8 @@ class ActorRegistry:
         self.couple: str | None = None  # a person last described with company ("the couple")
         self.introduced: str | None = None  # the person a lead's "A ... envoy" turned out to be
         self.narrator = False  # told in the first person outside quotes: "I" is the writer
+        self.recent_people: list[str] = []  # persons in the order they were last subjects
+        self.genders: dict[str, str] = {}  # "m" or "f", from titles and the pronouns used
         # Countries that play as teams in a sports story ("New Zealand fly to Bangladesh"):
         # their names before a verb are a squad, not a place.
         self.country_teams: frozenset[str] = frozenset()
@@ -893,6 +895,9 @@ class ActorRegistry:
             actor.name = name
         actor.titles |= titles
         actor.mentions += 1
+        for title in titles:
+            if title in _TITLE_GENDERS:
+                self.genders.setdefault(key, _TITLE_GENDERS[title])
         self._resolved.clear()  # mention counts rank candidates
         if " and " in name:
             self.couple = key  # "Birgit and Henrik Sørensen ... They landed in Lima"
@@ -952,6 +957,22 @@ class ActorRegistry:
     def mark_subject(self, key: str) -> None:
         self.salient[self.actors[key].kind] = key
         self.last_any = key
+        if self.actors[key].kind == "person":
+            if key in self.recent_people:
+                self.recent_people.remove(key)
+            self.recent_people.append(key)
+
+    def of_gender(self, key: str | None, gender: str) -> str | None:
+        """ "he" after "Lucía Ferrer ... stayed with her": the most recent person the
+        pronoun can be, skipping those known by the other one; learns from the answer."""
+        if key is not None and self.genders.get(key, gender) != gender:
+            key = next(
+                (k for k in reversed(self.recent_people) if self.genders.get(k, gender) == gender),
+                None,
+            )
+        if key is not None and self.actors[key].kind == "person":
+            self.genders.setdefault(key, gender)
+        return key
 
     def by_description(self, words: set[str], kind: ActorKind | None) -> str | None:
         """The actor a definite description ("the North Korean leader") points to."""
@@ -1320,8 +1341,11 @@ def _find_names(
             name_lows and name_lows[0] in _NOT_NAME_WORDS and name_lows[0] not in ("al", "el", "de")
         ):
             name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
-        if (name_lows and name_lows[-1] in _PLACE_NAME_HEADS) or (
-            j < len(items) and items[j].kind == "word" and items[j].text in _PLACE_NAME_HEADS
+        if (
+            (name_lows and name_lows[-1] in _PLACE_NAME_HEADS)
+            or (j < len(items) and items[j].kind == "word" and items[j].text in _PLACE_NAME_HEADS)
+            # "the Vaca Muerta shale field", "the Nord Stream pipeline": a thing's name
+            or (j < len(items) and items[j].kind == "word" and items[j].text in _THING_HEADS)
         ):
             # "the Great St Bernard Pass", "Canterbury Cathedral", "Santa Lucia station": a
             # place or a building, not a person
@@ -1487,6 +1511,15 @@ def _apposition_head(items: list[Item], after: int) -> str | None:
             break
         head = it.low
     return head
+
+
+# Lowercase nouns after a capitalised name that make it the name of a thing, not a person.
+_THING_HEADS = frozenset(
+    {"shale", "field", "oilfield", "gasfield", "mine", "pipeline", "dam", "reservoir", "basin",
+     "refinery", "plant", "reactor", "deposit", "corridor", "highway", "motorway", "railway",
+     "tunnel", "canal", "programme", "program", "project", "initiative", "accord", "treaty",
+     "agreement", "festival", "prize", "index", "fund", "exchange", "terminal", "crater"}
+)  # fmt: skip
 
 
 def _club_words(lows: list[str]) -> bool:
@@ -1758,6 +1791,13 @@ def _find_anaphors(items: list[Item]) -> None:
         resume = i + 1
 
 
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Titles that tell a person's gender: "Ms Whitfield" is "she".
+_TITLE_GENDERS = {
+    "mr": "m", "mr.": "m", "king": "m", "prince": "m", "sir": "m", "lord": "m", "pope": "m",
+    "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f", "queen": "f", "princess": "f",
+    "lady": "f", "dame": "f",
+}  # fmt: skip
 # Tracked animals travel, and are "she" or "he" in the stories about them.
 _ANIMAL_NOUNS = frozenset(
     {"whale", "humpback", "shark", "turtle", "bird", "stork", "eagle", "osprey", "albatross",
@@ -2164,8 +2204,10 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     prev = items[hit.index - 1].low if hit.index > 0 else ""
     nxt = items[hit.last + 1].low if hit.last + 1 < len(items) else ""
     form = hit.form
-    if form == "left" and (prev in ("the", "far", "centre", "center") or nxt in ("wing", "behind")):
-        return True
+    if form == "left" and (
+        prev in ("the", "far", "centre", "center") or nxt in ("wing", "behind", "over")
+    ):
+        return True  # "the left", "left-wing", "time left over for a look at Laos"
     if form == "waiting" and nxt in ("times", "time", "list", "lists", "room", "area", "period"):
         return True  # "to cut waiting times at the border post"
     if form in ("transit", "transiting") and nxt in _TRANSIT_MODIFIED_NOUNS:
@@ -3495,6 +3537,9 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         return registry.describe("the writer", "person", frozenset())
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
+        gender = _PRONOUN_GENDERS.get(anaphor)
+        if gender is not None:
+            key = registry.of_gender(key, gender)
         if ref.kind == "ship" and key is not None and not registry.moves[key]:
             # "A tug then towed the vessel": the ship the story has followed, not the tug just
             # introduced.
@@ -3756,6 +3801,29 @@ def _country_teams(text: str, resolved: list[ResolvedMention]) -> frozenset[str]
     return frozenset(teams)
 
 
+# A one-word name standing alone ("Moussa, 22,", not "Yusmary Colmenares, 34,").
+_NAME_WITH_AGE_RE = re.compile(
+    r"(?<![\w.])(?<![A-Z][a-z] )(?<![A-Z][a-z]{2} )(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )"
+    r"(?<![A-Z][a-z]{5} )(?<![A-Z][a-z]{6} )(?<![A-Z][a-z]{7} )(?<![A-Z][a-z]{8} )"
+    r"([A-Z][a-z]{2,}), (?:aged )?(\d{1,2}|1[01]\d),"
+)
+
+
+def _named_with_age(text: str, resolved: list[ResolvedMention]) -> list[str]:
+    """One-word names given an age ("Moussa, 22, is from Sikasso"): people, however rare."""
+    places = {rm.mention.surface for rm in resolved}
+    return sorted(
+        {
+            word
+            for word, _age in _NAME_WITH_AGE_RE.findall(text)
+            if word not in places
+            and word.casefold() not in _CALENDAR_WORDS
+            and word.casefold() not in _NOT_NAME_WORDS
+            and not is_common_word(word)
+        }
+    )
+
+
 def _word_positions(text: str, word: str) -> list[int]:
     """Where `word` stands as a word of its own, or with "'s" (str.find: no pattern compiled per
     word)."""
@@ -3872,6 +3940,8 @@ def extract_movements(
     registry.narrator = _told_in_first_person(article.text)
     for word, kind in _recurring_single_names(article.text, resolved):
         registry.add(word, kind)
+    for word in _named_with_age(article.text, resolved):
+        registry.add(word, "person")  # "Moussa, 22, is from Sikasso"
     registry.country_teams = _country_teams(article.text, resolved)
     for team in sorted(registry.country_teams):
         registry.add(team, "group")
@@ -4147,8 +4217,41 @@ def extract_movements(
                 cue_marked = True
         if not cue_marked:
             _update_salience(items, registry)
+    movements = _retold_journeys(movements, ref)
     # Actor names are final only once the whole article is read ("Kim" before "Kim Jong Un").
     return [m.model_copy(update={"actor": _final_name(m.actor, registry)}) for m in movements]
+
+
+def _retold_journeys(movements: list[Movement], ref: dt.date | None) -> list[Movement]:
+    """A dated past perfect marks an earlier trip ("Meloni had flown to Tunis in April"),
+    unless the story goes on telling the same traveller's way in the past perfect ("he had
+    left the Malian capital in early September ... Then he had travelled up the coast"): then
+    it is the start of the journey told."""
+    out: list[Movement] = []
+    for m in movements:
+        if (
+            m.historical
+            and ref is not None
+            and m.when is not None
+            and m.when.start is not None
+            and m.when.start.year == ref.year
+            and _PAST_PERFECT_RE.search(m.sentence)
+            and sum(
+                1
+                for o in movements
+                if o.actor == m.actor
+                and o.sentence_index > m.sentence_index
+                and not o.historical
+                and _PAST_PERFECT_RE.search(o.sentence)
+            )
+            >= _RETOLD_MIN_MOVES
+        ):
+            m = m.model_copy(update={"historical": False})
+        out.append(m)
+    return out
+
+
+_RETOLD_MIN_MOVES = 2
 
 
 # Characters that are always a token of their own and end any name or referring expression:
@@ -4784,7 +4887,9 @@ def _movement_time(
     ):
         hi_index += 1
     hi = items[hi_index].end if items else sentence.end
-    aside = _relative_clauses(items, 0, clause_end)
+    # Asides date nothing else; one that holds the movement itself dates it ("Valdivia, who
+    # flew out of Santiago shortly after dawn, ...").
+    aside = [(a, b) for a, b in _relative_clauses(items, 0, clause_end) if not a <= lo < b]
     in_clause = [
         t
         for t in times

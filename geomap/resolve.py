@@ -616,7 +616,10 @@ _THE_BEFORE_RE = re.compile(r"\b[Tt]he $")
 def _as_capital(rm: ResolvedMention, text: str, gazetteer: Gazetteer) -> ResolvedMention | None:
     """ "the Tongan capital": the country's capital city, not the country."""
     mention, place = rm.mention, rm.place
-    if not mention.demonym or place is None or place.kind != "country" or not place.country:
+    if place is None or place.kind != "country" or not place.country:
+        return None
+    # "Malian", "US": an adjective or short form, not "the Mali capital" (a country's own name)
+    if not mention.demonym and normalize_name(mention.surface) == normalize_name(place.name):
         return None
     after = _CAPITAL_AFTER_RE.match(text, mention.end)
     if after is None or not _THE_BEFORE_RE.search(text, max(0, mention.start - 4), mention.start):

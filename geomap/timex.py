@@ -177,7 +177,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<w>late at night|early in the morning|in the early hours|at dawn|at noon|"
             r"at midday|at midnight|at daybreak|overnight|in the morning|in the afternoon|"
-            r"in the evening|at night)\b",
+            r"in the evening|at night|(?:shortly |just |soon )?(?:after|before) (?:dawn|"
+            r"daybreak|sunrise|midnight|noon|midday))\b",
             re.IGNORECASE,
         ),
     ),
@@ -205,6 +206,7 @@ _PATTERN_GUARDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "neighbour_day": (True, ("day", "that evening", "that night", "morning")),
     "clock": (False, ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
     "daypart": (True, ("night", "morning", "early hours", "dawn", "noon", "midday", "midnight",
+                       "sunrise",
                        "daybreak", "afternoon", "evening")),
 }  # fmt: skip
 _DIGIT_KINDS = frozenset({"iso", "month_day", "day_month", "month_year", "year", "clock"})

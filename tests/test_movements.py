@@ -759,3 +759,27 @@ def test_it_is_the_travellers_aircraft_and_a_last_trip_is_an_earlier_one() -> No
     found = by_place(moves)
     assert found["Oslo"].actor == "Ana Ruiz" and found["Lyon"].actor == "Ana Ruiz"
     assert found["Paris"].historical
+
+
+def test_a_man_named_with_his_age_he_and_she_and_a_journey_retold_in_the_past_perfect() -> None:
+    moves = movements(
+        "Ana Ruiz, a Red Cross volunteer, says one young man's story has stayed with her. "
+        "Moussa, 22, is from Lima. According to Ruiz, he had left Rome in early September on a "
+        "bus. From there he had gone across the desert until he had reached Oslo. Then he had "
+        "travelled up the coast to Dublin.",
+        published=dt.date(2023, 11, 14),
+    )
+    found = by_place(moves)
+    assert {m.actor for m in moves} == {"Moussa"}
+    assert not found["Rome"].historical
+
+
+def test_a_thing_named_like_a_person_and_an_aside_that_dates_its_own_movement() -> None:
+    moves = movements(
+        "Marc Gagne arrived in Rome on Tuesday morning. Gagne, who flew out of Paris shortly "
+        "after dawn, will press for gas from the Vaca Muerta shale field. In the afternoon he "
+        "is scheduled to fly to Oslo."
+    )
+    found = by_place(moves)
+    assert found["Oslo"].actor == "Marc Gagne"
+    assert found["Paris"].when is not None and found["Paris"].when.time_of_day == "dawn"

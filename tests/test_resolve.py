@@ -149,3 +149,9 @@ def test_the_demonym_capital_is_the_capital_city(gazetteer) -> None:  # type: ig
 def test_the_tasman_is_the_sea(gazetteer) -> None:  # type: ignore[no-untyped-def]
     found = resolve("The band crossed the Tasman to Auckland.", gazetteer)
     assert found["Tasman"].place is not None and found["Tasman"].place.kind == "sea"
+
+
+def test_an_adjective_or_short_form_before_capital_is_the_capital(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("He left the Malian capital, then reached the US capital.", gazetteer)
+    assert near(found["Malian capital"], 12.6, -8.0)
+    assert near(found["US capital"], 38.9, -77.0)
