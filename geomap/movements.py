@@ -142,6 +142,7 @@ def _forms(cue: CueType, *words: str) -> None:
 
 # "He crossed the line in Cangas del Narcea": a race's finish
 _forms(_FINISH, "crossed the line", "crosses the line", "crossing the line")
+_forms(_ARRIVE, "pulled up in", "pulls up in", "pulling up in", "pulled up at", "pulls up at")
 # "Okello is due in Bujumbura on Thursday", "is expected in Doha next week": an arrival ahead
 _forms(_ARRIVE, "due in", "due at", "expected in", "expected at")
 # "On Tuesday he was in Abidjan": being somewhere, said of a traveller named in the clause
@@ -2004,7 +2005,7 @@ _COUNTING_WORDS = frozenset(
 )  # fmt: skip
 # Nouns that, after "the", refer back to a travelling person ("the train", "the visitor").
 _THE_PERSON_HEADS = frozenset(
-    {"train", "sleeper", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage",
+    {"train", "sleeper", "bus", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage",
      "cortege", "armoured", "armored", "couple", "singer", "presidential", "papal", "royal",
      "pontiff", "visitor", "guest", "delegation", "pair"}
 )  # fmt: skip
@@ -3526,7 +3527,11 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         if found is not None:
             return found
     if ref.kind == "race" and "race" not in registry.salient and "group" in registry.salient:
-        return registry.salient["group"]  # "the caravan" of migrants, not of a rally
+        group = registry.salient["group"]
+        person = registry.salient.get("person")
+        if person is None or registry.moves[group] >= registry.moves[person]:
+            return group  # "the caravan" of migrants, not of a rally
+        return person  # "before the tour ends in Białystok": the candidate's campaign tour
     if (
         ref.kind == "person"
         and registry.narrator
@@ -4014,9 +4019,12 @@ def extract_movements(
                 if key is None:
                     continue
                 mover_kind = registry.kind_of(key)
-                # a ship loads, unloads and docks where a team plays: both are where they are
-                if mover_kind != hit.cue.only and not (
-                    hit.cue is _GROUP_PRESENCE and mover_kind == "ship"
+                # a ship loads, unloads and docks where a team plays: both are where they are;
+                # "brought her campaign bus into Lublin" is a storm's verb said of a traveller
+                if (
+                    mover_kind != hit.cue.only
+                    and not (hit.cue is _GROUP_PRESENCE and mover_kind == "ship")
+                    and hit.form not in _TAKE_FORMS
                 ):
                     continue
             else:

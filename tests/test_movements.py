@@ -783,3 +783,13 @@ def test_a_thing_named_like_a_person_and_an_aside_that_dates_its_own_movement() 
     found = by_place(moves)
     assert found["Oslo"].actor == "Marc Gagne"
     assert found["Paris"].when is not None and found["Paris"].when.time_of_day == "dawn"
+
+
+def test_a_campaign_bus_brought_in_pulled_up_and_the_tour_that_ends() -> None:
+    moves = movements(
+        "Lyon — Ana Ruiz brought her campaign bus into Lyon on Saturday evening. A day later "
+        "the bright orange bus pulled up in Rome. Officials said the bus would leave for Oslo "
+        "on Sunday, before the tour ends on Monday with a rally in Dublin."
+    )
+    assert {m.actor for m in moves} == {"Ana Ruiz"}
+    assert {m.place.name for m in moves} == {"Lyon", "Rome", "Oslo", "Dublin"}
