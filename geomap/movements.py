@@ -143,6 +143,8 @@ def _forms(cue: CueType, *words: str) -> None:
 # "He crossed the line in Cangas del Narcea": a race's finish
 _forms(_FINISH, "crossed the line", "crosses the line", "crossing the line")
 _forms(_ARRIVE, "pulled up in", "pulls up in", "pulling up in", "pulled up at", "pulls up at")
+# "She was found ... near Derry Lodge": where a missing traveller turned up
+_forms(_PRESENCE, "was found", "were found", "been found")
 # "Okello is due in Bujumbura on Thursday", "is expected in Doha next week": an arrival ahead
 _forms(_ARRIVE, "due in", "due at", "expected in", "expected at")
 # "On Tuesday he was in Abidjan": being somewhere, said of a traveller named in the clause
@@ -320,6 +322,8 @@ _forms(
     "marooned",
 )
 _forms(_MOTION, "tow", "tows", "towed", "towing", "escorted", "escorts", "escort")
+# "forced the aircraft to divert to Rarotonga"
+_forms(_MOTION, "divert", "diverts", "diverted", "diverting", "rerouted", "rerouting")
 _forms(
     CueType("pick up", "stop", {**_PRESENCE_PREPS, "from": "stop", "off": "stop"}),
     "picked up", "picks up", "pick up", "picking up",
@@ -971,6 +975,7 @@ class ActorRegistry:
                 (k for k in reversed(self.recent_people) if self.genders.get(k, gender) == gender),
                 None,
             )
+
         if key is not None and self.actors[key].kind == "person":
             self.genders.setdefault(key, gender)
         return key
@@ -1751,6 +1756,15 @@ def _find_anaphors(items: list[Item]) -> None:
                 if (
                     kind is not False
                     and j + 1 < len(items)
+                    and items[j + 1].kind == "word"
+                    and items[j + 1].low in _ANAPHOR_HEADS
+                    and items[j + 1].low != head
+                ):
+                    j += 1  # "the aircraft carrier", "the cargo plane": the last noun heads
+                    continue
+                if (
+                    kind is not False
+                    and j + 1 < len(items)
                     and items[j + 1].kind in ("mover", "name")
                 ):
                     break  # "the container ship Ever Given": the name follows
@@ -2005,9 +2019,9 @@ _COUNTING_WORDS = frozenset(
 )  # fmt: skip
 # Nouns that, after "the", refer back to a travelling person ("the train", "the visitor").
 _THE_PERSON_HEADS = frozenset(
-    {"train", "sleeper", "bus", "motorcade", "convoy", "plane", "jet", "helicopter", "entourage",
-     "cortege", "armoured", "armored", "couple", "singer", "presidential", "papal", "royal",
-     "pontiff", "visitor", "guest", "delegation", "pair"}
+    {"train", "sleeper", "bus", "aircraft", "motorcade", "convoy", "plane", "jet",
+     "helicopter", "entourage", "cortege", "armoured", "armored", "couple", "singer",
+     "presidential", "papal", "royal", "pontiff", "visitor", "guest", "delegation", "pair"}
 )  # fmt: skip
 # Title words that, after "the", refer back to a person ("the leader", "the pontiff").
 _PERSON_HEAD_NOUNS = _PERSON_TITLES - {
@@ -2610,6 +2624,12 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             if words in ("by", "aboard", "on") and _transport_after(items, j):
                 j = _skip_transport(items, j)
                 continue
+            if (
+                words == "by"
+                and j + 1 < len(items)
+                and items[j + 1].low.split(" ", 1)[0] in ("a", "an")
+            ):
+                break  # "was found ... by a team from Braemar": the agent's, not the place's
             qualifying = in_apposition or (
                 words in ("in", "near", "outside", "inside", "of") and since_place <= 3
             )
@@ -3316,9 +3336,18 @@ def _carried_pronoun(items: list[Item], hit: CueHit) -> Item | None:
     seven of them"): they are the ones who travel."""
     if hit.form not in _CARRY_FORMS:
         return None
-    for it in items[hit.last + 1 : hit.last + 6]:
+    for k in range(hit.last + 1, min(len(items), hit.last + 6)):
+        it = items[k]
         if it.kind == "mover" and it.actor is not None and it.actor.anaphor in _CARRIED_PRONOUNS:
             return it
+        if (
+            it.low == "her"
+            and k + 1 < len(items)
+            and (items[k + 1].low in _PREPOSITION_WORDS or items[k + 1].kind == "place")
+        ):
+            # "The coastguard helicopter flew her to Aberdeen": her, not her something
+            ref = ActorRef("person", None, anaphor="she")
+            return Item("mover", it.start, it.end, it.text, "she", actor=ref)
         if it.kind in ("place", "name") or it.low in _PREPOSITION_WORDS and it.low != "of":
             return None
     return None

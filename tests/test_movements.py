@@ -793,3 +793,23 @@ def test_a_campaign_bus_brought_in_pulled_up_and_the_tour_that_ends() -> None:
     )
     assert {m.actor for m in moves} == {"Ana Ruiz"}
     assert {m.place.name for m in moves} == {"Lyon", "Rome", "Oslo", "Dublin"}
+
+
+def test_an_aircraft_diverted_and_an_aircraft_carrier() -> None:
+    moves = movements(
+        "The Airbus Lyra left Paris at 7 a.m. Thunderstorms over Dublin forced the aircraft to "
+        "divert to Rome on Sunday. The aircraft carrier Gerald Ford left Oslo on Monday and is "
+        "heading home to Lyon."
+    )
+    found = {m.place.name: m.actor for m in moves}
+    assert found["Rome"] == "Airbus Lyra"
+    assert found["Oslo"] == "Gerald Ford" and found["Lyon"] == "Gerald Ford"
+
+
+def test_a_missing_walker_found_and_flown_to_hospital() -> None:
+    moves = movements(
+        "Ana Ruiz set out from Lyon on Thursday morning. She was found on Sunday near Rome by "
+        "a team from Paris. A coastguard helicopter flew her to Oslo."
+    )
+    found = {m.place.name: m.actor for m in moves}
+    assert found == {"Lyon": "Ana Ruiz", "Rome": "Ana Ruiz", "Oslo": "Ana Ruiz"}
