@@ -3157,6 +3157,15 @@ def _cue_actor(
         # "The agency, which tracks storms from Tokyo": the relative pronoun's antecedent is
         # the subject; a thing that is no actor moves no one.
         antecedent = items[start - 3] if items[start - 2].text == "," and start >= 3 else None
+        if antecedent is None and items[start - 1].low == "who":
+            # "A group of 43 pilgrims who set out from Mbarara": the people before "who",
+            # across plain words only ("a native of Brest who finished" is no one's)
+            for it in reversed(items[max(0, start - 7) : start - 1]):
+                if it.kind in ("name", "mover") and it.actor is not None:
+                    antecedent = it
+                    break
+                if it.kind != "word":
+                    break
         if antecedent is None or antecedent.kind not in ("name", "mover"):
             return None
         if state.actor_key is not None and (
@@ -4625,6 +4634,12 @@ def _update_salience(items: list[Item], registry: ActorRegistry) -> None:
     a sentence whose subject is a pronoun keeps the salient actor it refers to."""
     for k, it in enumerate(items):
         if it.kind == "mover" and it.actor is not None and it.actor.name is None:
+            if it.actor.anaphor not in _PRONOUNS and k == 0:
+                # "After a short celebration the team returned to their tents. They plan to
+                # descend": a description of a traveller makes it the subject again
+                key = _actor_key(it, registry)
+                if key is not None and registry.moves[key]:
+                    registry.mark_subject(key)
             return
         if it.kind == "name" and it.actor is not None:
             prev = items[k - 1].low if k > 0 else ""

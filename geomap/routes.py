@@ -418,6 +418,17 @@ def _summary_lead(movements: list[Movement]) -> Movement | None:
     sentence, and that sentence tells of a journey's end or the text after it goes back to
     earlier days (a news lead before the story); otherwise None."""
     first = min(movements, key=lambda m: (m.sentence_index, m.start))
+    # "Pilgrims who set out from Mbarara last week reached Masaka on Monday": the lead is
+    # where they are now, the latest dated arrival of the first sentence, not where they began
+    arrivals = [
+        m for m in movements
+        if m.sentence_index == first.sentence_index == 0 and m.role == "destination"
+        and m.status != "planned" and _day_value(m) is not None
+    ]  # fmt: skip
+    starts = [m for m in movements if m.sentence_index == first.sentence_index
+              and m.role == "origin" and m.when is not None]  # fmt: skip
+    if first.role == "origin" and arrivals and starts:
+        first = max(arrivals, key=lambda m: (_day_value(m) or 0.0, m.start))
     day = _day_value(first)
     if first.sentence_index > 1 or first.status == "planned":
         return None
@@ -442,7 +453,20 @@ def _summary_lead(movements: list[Movement]) -> Movement | None:
         m.sentence_index > first.sentence_index and _RETELLING_RE.search(m.sentence)
         for m in movements
     )
-    return first if steps_back or retold or _COMPLETION_RE.search(first.sentence) else None
+    # "who set out from Mbarara last week reached Masaka on Monday": a lead that names the
+    # start too sums up the way the body then tells
+    names_start = any(
+        m.sentence_index == first.sentence_index
+        and m.role == "origin"
+        and m is not first
+        and m.when is not None
+        and m.when.start is not None
+        and m.when.start.toordinal() < int(day)  # an earlier day, loose or not ("last week")
+        for m in movements
+    )
+    if steps_back or retold or names_start or _COMPLETION_RE.search(first.sentence):
+        return first
+    return None
 
 
 def _sentence_order(keyed: list[_Keyed]) -> dict[int, int]:

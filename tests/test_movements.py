@@ -813,3 +813,13 @@ def test_a_missing_walker_found_and_flown_to_hospital() -> None:
     )
     found = {m.place.name: m.actor for m in moves}
     assert found == {"Lyon": "Ana Ruiz", "Rome": "Ana Ruiz", "Oslo": "Ana Ruiz"}
+
+
+def test_people_who_set_out_and_a_group_that_comes_back_as_they() -> None:
+    moves = movements(
+        "A group of 43 Catholic pilgrims who set out on foot from Lyon last week reached Rome on "
+        "Monday evening. Their leader, Marc Gagne, said little. After a short celebration the "
+        "group returned to their tents. They plan to be back in Paris by Sunday."
+    )
+    found = {m.place.name: m.actor for m in moves}
+    assert found == {"Lyon": "the group", "Rome": "the group", "Paris": "the group"}

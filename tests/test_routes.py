@@ -181,3 +181,12 @@ def test_an_undated_lead_the_body_retells_the_way_to_comes_last() -> None:
          "opened on Sunday.", dt.date(2023, 9, 13)),
     )  # fmt: skip
     assert _names(routes[0]) == ["Dublin", "Oslo", "Lyon"]
+
+
+def test_a_lead_that_names_the_start_sums_up_the_way_the_body_tells() -> None:
+    routes = _routes(
+        ("A group of pilgrims who set out on foot from Lyon last week reached Rome on Monday "
+         "evening. The group left Lyon after an early mass. They spent the night in a parish "
+         "hall in Paris. The group plans to walk on to Oslo on Friday.", dt.date(2024, 5, 28)),
+    )  # fmt: skip
+    assert _names(routes[0]) == ["Lyon", "Paris", "Rome", "Oslo"]
