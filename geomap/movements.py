@@ -463,7 +463,8 @@ _NEGATION_RE = re.compile(
 )
 _PLANNED_RE = re.compile(
     r"\b(?:will|would|shall|could|can|(?-i:may)|might|should|must|to be|is to|are to|"
-    r"(?:is|are|was|were|be|been|being) (?:expected|set|due|scheduled|slated|poised|"
+    r"(?:is|are|was|were|be|been|being) (?:now |still |also |then |currently )?"
+    r"(?:expected|set|due|scheduled|slated|poised|"
     r"planning|going|likely|tipped|invited|preparing|about|ready|supposed|hoping|"
     r"forecast|predicted|projected)|plans?|planned|intends?|intended|hopes?|hoped|aims?|"
     r"aimed|wants?|wanted|proposed|proposes|considering|considers|mulls|mulling|"
@@ -1510,11 +1511,14 @@ def _apposition_head(items: list[Item], after: int) -> str | None:
     ):
         return None
     head = None
-    for it in items[after + 2 : after + 9]:
-        if it.text == "-":
-            continue  # "a 15,000-container vessel"
-        if it.kind != "word" or it.low in _PREPOSITION_WORDS or it.low.endswith("ed"):
+    for k in range(after + 2, min(len(items), after + 9)):
+        it = items[k]
+        if it.text == "-" or it.kind == "demonym":
+            continue  # "a 15,000-container vessel", "a Liberian-flagged feeder ship"
+        if it.kind != "word" or it.low in _PREPOSITION_WORDS:
             break
+        if it.low.endswith("ed") and k + 1 < len(items) and items[k + 1].low in _PREPOSITION_WORDS:
+            break  # "a vessel operated by ...": the participle starts another phrase
         head = it.low
     return head
 
@@ -1544,7 +1548,8 @@ def _club_words(lows: list[str]) -> bool:
 _ENSEMBLE_WORDS = frozenset(
     {"orchestra", "orquesta", "orchestre", "orchester", "orchestra's", "philharmonic",
      "philharmonie", "filarmónica", "filarmonica", "symphony", "sinfónica", "sinfonica",
-     "sinfonietta", "ensemble", "choir", "chorus", "coro", "ballet", "quartet", "quintet",
+     "sinfonietta", "ensemble", "choir", "chorus", "coro", "côr", "chœur", "chor", "ballet",
+     "quartet", "quintet",
      "troupe", "circus", "cirque", "band"}
 )  # fmt: skip
 
@@ -1878,12 +1883,15 @@ def _counted_group(items: list[Item]) -> bool:
     opening the sentence is a traveller, known from then on as "the migrants"."""
     first = _after_dateline(items)
     k = first
+    if k + 1 < len(items) and items[k].low == "the" and _SCORE_RE.fullmatch(items[k + 1].low):
+        k += 1  # "The 38 singers, most of them quarrymen's sons, opened ..."
+    start = k
     while k < len(items) and k < first + 6 and items[k].kind == "word" and _counts(items[k].low):
         k += 1
     counted = k
     while k < len(items) and k < counted + 2 and items[k].kind in ("demonym", "place"):
         k += 1  # "Three British women", "Two Spanish balloonists"
-    if counted == first or k >= len(items) or items[k].kind != "word":
+    if counted == start or k >= len(items) or items[k].kind != "word":
         return False
     head = items[k].low
     if not _names_members(head):
@@ -3529,11 +3537,18 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         return None
     if anaphor.startswith(("a ", "an ")) and ref.kind == "ship":
         # "A U.S. Coast Guard cutter ... The cutter Resolute": the article's one named ship of
-        # that class.
+        # that class; "A container ship ... The Amber Crescent, a feeder ship": its one ship
         head = anaphor.rsplit(" ", 1)[-1]
-        ships = [k for k in registry.named("ship") if head in registry.actors[k].titles]
+        named_ships = registry.named("ship")
+        ships = [k for k in named_ships if head in registry.actors[k].titles]
         if len(ships) == 1:
             return ships[0]
+        if (
+            len(named_ships) == 1
+            and head in _SINGLE_VESSELS
+            and not registry.actors[named_ships[0]].titles  # "The cutter Resolute" is no barge
+        ):
+            return named_ships[0]
     if anaphor.startswith(("a ", "an ")):
         # "A convoy of lorries", "A wooden boat": someone new, known from here on by the head
         # noun ("the convoy", "the boat"), as later sentences call it.
@@ -4129,7 +4144,10 @@ def extract_movements(
             )
             if inherit_plan:
                 first_status = "planned"
-            state.status = first_status
+            if hit.form not in ("bound", "en route"):
+                # "A container ship bound for Pakistan rescued ... and landed them at Sohar":
+                # where it is bound says nothing of what it did
+                state.status = first_status
             tense: Tense | None = "future" if first_status == "planned" else "past"
             verb = hit.form.split()[0]
             if (

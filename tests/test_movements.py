@@ -823,3 +823,23 @@ def test_people_who_set_out_and_a_group_that_comes_back_as_they() -> None:
     )
     found = {m.place.name: m.actor for m in moves}
     assert found == {"Lyon": "the group", "Rome": "the group", "Paris": "the group"}
+
+
+def test_a_lead_ship_is_the_ship_named_later_and_where_it_is_bound_plans_nothing_else() -> None:
+    moves = movements(
+        "A container ship bound for Oslo rescued eleven fishermen early on Thursday and landed "
+        "them at Lyon. The Amber Crescent, a Liberian-flagged feeder ship, had left Rome a week "
+        "ago. It is now expected at Dublin on Sunday."
+    )
+    found = {m.place.name: (m.actor, m.status) for m in moves}
+    assert found["Lyon"] == ("Amber Crescent", "visited")
+    assert found["Dublin"] == ("Amber Crescent", "planned")
+
+
+def test_the_counted_singers_of_a_choir() -> None:
+    moves = movements(
+        "The 38 singers, most of them quarrymen's sons, opened last Sunday with a concert in "
+        "Rome before flying south on Wednesday to Lyon."
+    )
+    assert {(m.place.name, m.actor) for m in moves} == {("Rome", "the singers"),
+                                                         ("Lyon", "the singers")}  # fmt: skip
