@@ -142,7 +142,18 @@ def _forms(cue: CueType, *words: str) -> None:
 
 # "He crossed the line in Cangas del Narcea": a race's finish
 _forms(_FINISH, "crossed the line", "crosses the line", "crossing the line")
-_forms(_ARRIVE, "pulled up in", "pulls up in", "pulling up in", "pulled up at", "pulls up at")
+_forms(
+    _ARRIVE,
+    "pulled up in",
+    "pulls up in",
+    "pulling up in",
+    "pulled up at",
+    "pulls up at",
+    "pulled in at",
+    "pulls in at",
+    "pulled in to",
+    "pulled in",
+)
 # "She was found ... near Derry Lodge": where a missing traveller turned up
 _forms(_PRESENCE, "was found", "were found", "been found")
 # "Okello is due in Bujumbura on Thursday", "is expected in Doha next week": an arrival ahead

@@ -843,3 +843,8 @@ def test_the_counted_singers_of_a_choir() -> None:
     )
     assert {(m.place.name, m.actor) for m in moves} == {("Rome", "the singers"),
                                                          ("Lyon", "the singers")}  # fmt: skip
+
+
+def test_a_convoy_pulled_in_at_a_town() -> None:
+    moves = movements("08:40 - The convoy has pulled in at Lyon, where volunteers hand out water.")
+    assert [(m.place.name, m.actor) for m in moves] == [("Lyon", "the convoy")]
