@@ -236,7 +236,7 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "coming", "pushed on", "push on", "pushes on", "pushing on", "motoring", "motored",
        "rejoined", "rejoins", "rejoin",
        "took", "take", "takes", "taking", "caught", "catch", "catches", "hopped", "moved on",
-       "moves on", "headed on",
+       "moves on", "move on", "moving on", "headed on",
        "flew on", "travelled on", "traveled on", "continued on", "onward", "travel on",
        "travels on", "fly on", "flies on", "drive on", "drove on", "drives on", "sail on",
        "sailed on", "sails on", "head on", "heads on", "walk on", "walked on", "walks on",

@@ -848,3 +848,8 @@ def test_the_counted_singers_of_a_choir() -> None:
 def test_a_convoy_pulled_in_at_a_town() -> None:
     moves = movements("08:40 - The convoy has pulled in at Lyon, where volunteers hand out water.")
     assert [(m.place.name, m.actor) for m in moves] == [("Lyon", "the convoy")]
+
+
+def test_hoping_to_move_on() -> None:
+    moves = movements("Ana Ruiz reached Rome. She now hopes to move on to Lyon next month.")
+    assert by_place(moves)["Lyon"].status == "planned"
