@@ -4236,30 +4236,24 @@ def extract_movements(
                 place_when = _time_right_after(items, g.item_index, cue_times, sentence) or when
                 if sentence.index in entry_stamps:
                     place_when = _within_entry(place_when, entry_stamps[sentence.index], ref)
-                actor_name = registry.display(key)
                 token = (sentence.index, place.id, key)
                 if token in seen:
                     continue
                 seen.add(token)
-                registry.moves[key] += 1
                 cue_marked = True
                 movements.append(
-                    Movement(
-                        actor=actor_name,
-                        actor_kind=registry.kind_of(key),
-                        article_id=article.id,
-                        sentence_index=sentence.index,
-                        start=rm.mention.start,
-                        end=rm.mention.end,
-                        place=place,
-                        role=role,
-                        status=status,
-                        when=place_when,
-                        historical=historical,
-                        cue=hit.form,
-                        sentence=sentence.text,
-                        sentence_start=sentence.start,
-                    )
+                    _record_movement(
+                        registry,
+                        key,
+                        article,
+                        sentence,
+                        rm,
+                        role,
+                        status,
+                        place_when,
+                        historical,
+                        hit.form,
+                    )  # fmt: skip
                 )
         lead = _dateline_presence(items, movements, sentence.index)
         if lead is not None:
@@ -4272,29 +4266,59 @@ def extract_movements(
                 future = detect_tense(sentence.text) == "future"
                 when = merge_expressions(times) if times else None
                 movements.append(
-                    Movement(
-                        actor=registry.display(key),
-                        actor_kind=registry.kind_of(key),
-                        article_id=article.id,
-                        sentence_index=sentence.index,
-                        start=lead_place.mention.start,
-                        end=lead_place.mention.end,
-                        place=lead_place.place,
-                        role="stop",
-                        status="planned" if future else "visited",
-                        when=when,
-                        cue="dateline",
-                        sentence=sentence.text,
-                        sentence_start=sentence.start,
-                    )
+                    _record_movement(
+                        registry,
+                        key,
+                        article,
+                        sentence,
+                        lead_place,
+                        "stop",
+                        "planned" if future else "visited",
+                        when,
+                        False,
+                        "dateline",
+                    )  # fmt: skip
                 )
-                registry.moves[key] += 1
                 cue_marked = True
         if not cue_marked:
             _update_salience(items, registry)
     movements = _retold_journeys(movements, ref)
     # Actor names are final only once the whole article is read ("Kim" before "Kim Jong Un").
     return [m.model_copy(update={"actor": _final_name(m.actor, registry)}) for m in movements]
+
+
+def _record_movement(
+    registry: ActorRegistry,
+    key: str,
+    article: Article,
+    sentence: Sentence,
+    rm: ResolvedMention,
+    role: Role,
+    status: Status,
+    when: TimeSpan | None,
+    historical: bool,
+    cue: str,
+) -> Movement:
+    """The movement of the actor `key` at the resolved mention `rm`, counted as one more of its
+    movements (salience prefers actors that have travelled)."""
+    assert rm.place is not None
+    registry.moves[key] += 1
+    return Movement(
+        actor=registry.display(key),
+        actor_kind=registry.kind_of(key),
+        article_id=article.id,
+        sentence_index=sentence.index,
+        start=rm.mention.start,
+        end=rm.mention.end,
+        place=rm.place,
+        role=role,
+        status=status,
+        when=when,
+        historical=historical,
+        cue=cue,
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+    )
 
 
 def _retold_journeys(movements: list[Movement], ref: dt.date | None) -> list[Movement]:
