@@ -194,6 +194,7 @@ _forms(
 _forms(_RETURN, "return", "returns", "returned", "returning", "came back", "come back",
        "comes back", "went back", "go back", "headed back", "flew back", "sailed back",
        "got back", "returned home", "return home", "fly back", "flies back", "flying back",
+       "was back in", "were back in", "is back in", "are back in",
        "sail back", "sailed back", "travel back", "travelled back", "traveled back",
        "head back", "heads back", "heading back", "drive back", "drove back", "due back",
        "be back", "expected back")  # fmt: skip
@@ -463,7 +464,9 @@ _WITHOUT_PHRASE_RE = re.compile(r"\bwithout\b[^,.;]*", re.IGNORECASE)
 _CLAUSE_DENIALS = (
     r"not|never|no longer|didn't|did not|won't|will not|wouldn't|would not|hasn't|has not|"
     r"haven't|have not|isn't|is not|wasn't|was not|cannot|can't|couldn't|could not|"
-    r"cancell?ed|called off|postponed|scrapped|ruled out|denied"
+    r"cancell?ed|called off|postponed|scrapped|ruled out|denied|"
+    # "had been due in Tbilisi", "a visit that was to have closed her tour": a plan undone
+    r"had been (?:due|expected|scheduled|supposed|set)|(?:was|were) to have"
 )
 _LATE_NEGATION_RE = re.compile(rf"\b(?:{_CLAUSE_DENIALS})\b", re.IGNORECASE)
 # ... and, before the place, also what denies the place itself ("without visiting Kyiv").
@@ -4108,7 +4111,7 @@ def extract_movements(
                 article.text, items, clause_start, clause_end, _text_between(
                     article.text, items, clause_start, clause_end)
             )  # fmt: skip
-            if _negated(article.text, items, hit.last, clause_end):
+            if _negated(article.text, items, hit.last, clause_end, hit.is_noun):
                 continue
             if all(g.item_index < hit.index for g in governed):
                 # "Osh, where the ride will end": the place's clause goes on after the cue
@@ -4199,8 +4202,14 @@ def extract_movements(
                                               registry.kind_of(key), clause_text)  # fmt: skip
             if (
                 hit.form.split()[0] in ("trip", "visit", "journey", "tour", "trips", "visits")
-                and hit.index > 0
-                and items[hit.index - 1].low in ("last", "previous", "earlier", "prior")
+                and (
+                    (
+                        hit.index > 0
+                        and items[hit.index - 1].low in ("last", "previous", "earlier", "prior")
+                    )
+                    # "his first trip abroad since a brief visit to Washington in January"
+                    or any(it.low == "since" for it in items[max(0, hit.index - 4) : hit.index])
+                )
             ):
                 historical = True  # "Her last trip to India, made as opposition leader"
             if when is None and (hit.is_noun or hit.cue in (_PRESENCE, _VISIT)):
@@ -4252,8 +4261,8 @@ def extract_movements(
                         status,
                         place_when,
                         historical,
-                        hit.form,
-                    )  # fmt: skip
+                        _cue_words(items, hit),
+                    )
                 )
         lead = _dateline_presence(items, movements, sentence.index)
         if lead is not None:
@@ -4285,6 +4294,23 @@ def extract_movements(
     movements = _retold_journeys(movements, ref)
     # Actor names are final only once the whole article is read ("Kim" before "Kim Jong Un").
     return [m.model_copy(update={"actor": _final_name(m.actor, registry)}) for m in movements]
+
+
+def _cue_words(items: list[Item], hit: CueHit) -> str:
+    """The cue as the evidence names it, with a "home" or "back" just after it ("will fly
+    straight home to Brussels"): routes read those as a return."""
+    k = hit.last + 1
+    if k < len(items) and items[k].low in ("straight", "directly", "right"):
+        k += 1
+    if (
+        k + 1 < len(items)
+        and items[k].low in ("home", "back")
+        and items[k].low not in hit.form.split()
+        # "fly straight home to Brussels", not "opening the run on home soil"
+        and (items[k + 1].low in _PREPOSITION_WORDS or items[k + 1].kind in ("place", "punct"))
+    ):
+        return f"{hit.form} {items[k].low}"
+    return hit.form
 
 
 def _record_movement(
@@ -4883,10 +4909,12 @@ def _time_right_after(
     return merged if merged is not None and merged.start is not None else None
 
 
-def _negated(text: str, items: list[Item], after: int, last_place: int) -> bool:
+def _negated(text: str, items: list[Item], after: int, last_place: int, noun: bool = False) -> bool:
     """Is the movement denied between the cue and the end of its clause? After the places,
-    "without" says how, not whether: "touched down in Oahu ... without a drop of fuel"."""
-    tail = _clause_tail(text, items, after, last_place)
+    "without" says how, not whether: "touched down in Oahu ... without a drop of fuel". A trip
+    noun's clause runs through its "that" to its verb: "a visit to Tbilisi that was to have
+    closed her tour has been called off"."""
+    tail = _clause_tail(text, items, after, last_place, through_that=noun)
     if not _NEGATION_RE.search(tail):
         return False
     place_end = items[last_place].end - items[min(after + 1, len(items) - 1)].start
@@ -4894,12 +4922,15 @@ def _negated(text: str, items: list[Item], after: int, last_place: int) -> bool:
     return bool(_NEGATION_RE.search(before) or _LATE_NEGATION_RE.search(rest))
 
 
-def _clause_tail(text: str, items: list[Item], after: int, last_place: int) -> str:
+def _clause_tail(
+    text: str, items: list[Item], after: int, last_place: int, through_that: bool = False
+) -> str:
     """From the cue to the end of its clause: "a planned trip ... had been postponed"."""
     k = max(after, last_place) + 1
+    not_ends = {"after", "before", "that"} if through_that else {"after", "before"}
     while k < len(items) and not (
         (items[k].kind == "punct" and items[k].text in (".", ";", ":"))
-        or (items[k].kind == "word" and items[k].low in _BOUNDARY_WORDS - {"after", "before"})
+        or (items[k].kind == "word" and items[k].low in _BOUNDARY_WORDS - not_ends)
         or _new_clause_at(items, k)
         # ", with a breakaway never allowed more than three minutes": what went on beside it
         or (items[k].text == "," and k + 1 < len(items) and items[k + 1].low == "with")

@@ -853,3 +853,16 @@ def test_a_convoy_pulled_in_at_a_town() -> None:
 def test_hoping_to_move_on() -> None:
     moves = movements("Ana Ruiz reached Rome. She now hopes to move on to Lyon next month.")
     assert by_place(moves)["Lyon"].status == "planned"
+
+
+def test_back_in_a_city_and_plans_undone() -> None:
+    moves = movements(
+        "Ana Ruiz was back in Rome on Wednesday, but a visit to Oslo that was to have closed "
+        "her tour has been called off. She had been due in Lyon on Thursday. Her first trip "
+        "abroad since a brief visit to Paris in January took her to Dublin.",
+        published=dt.date(2025, 3, 12),
+    )
+    found = by_place(moves)
+    assert found["Rome"].status == "visited"
+    assert "Oslo" not in found and "Lyon" not in found
+    assert found["Paris"].historical

@@ -190,3 +190,11 @@ def test_a_lead_that_names_the_start_sums_up_the_way_the_body_tells() -> None:
          "hall in Paris. The group plans to walk on to Oslo on Friday.", dt.date(2024, 5, 28)),
     )  # fmt: skip
     assert _names(routes[0]) == ["Lyon", "Paris", "Rome", "Oslo"]
+
+
+def test_flying_straight_home_is_a_return() -> None:
+    routes = _routes(
+        ("Ana Ruiz left Paris on Sunday night and arrived in Rome on Monday. She flew to Oslo "
+         "on Tuesday. She will now fly straight home to Paris on Thursday.", dt.date(2025, 5, 14)),
+    )  # fmt: skip
+    assert _names(routes[0]) == ["Paris", "Rome", "Oslo", "Paris"]
