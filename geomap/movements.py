@@ -2223,6 +2223,10 @@ def _trip_noun_after(items: list[Item], last: int) -> bool:
     return False
 
 
+_LANDSCAPE_NOUNS = frozenset(
+    {"hills", "farmland", "countryside", "plains", "fields", "terrain", "dunes", "meadows",
+     "downs", "vineyards", "grassland", "landscape", "waves", "surf"}
+)  # fmt: skip
 _TRANSIT_MODIFIED_NOUNS = frozenset(
     {"centre", "center", "camp", "hub", "point", "zone", "visa", "passengers", "country",
      "route", "area", "facility", "lounge", "site", "station"}
@@ -2245,6 +2249,8 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         prev in ("the", "far", "centre", "center") or nxt in ("wing", "behind", "over")
     ):
         return True  # "the left", "left-wing", "time left over for a look at Laos"
+    if form == "rolling" and nxt in _LANDSCAPE_NOUNS:
+        return True  # "across rolling farmland to Córdoba": a landscape, not a movement
     if form == "waiting" and nxt in ("times", "time", "list", "lists", "room", "area", "period"):
         return True  # "to cut waiting times at the border post"
     if form in ("transit", "transiting") and nxt in _TRANSIT_MODIFIED_NOUNS:
@@ -2859,6 +2865,8 @@ def _starts_cue(items: list[Item], j: int) -> bool:
     cue = _CUE_FORMS.get(low)
     if cue is None:
         return False
+    if low == "rolling" and j + 1 < len(items) and items[j + 1].low in _LANDSCAPE_NOUNS:
+        return False  # "across rolling farmland to Córdoba"
     return not (low in _NOUN_FORMS or low in _NOUN_LIKE_VERB_FORMS)
 
 
@@ -3103,7 +3111,12 @@ def _cue_actor(
     """The actor of a cue: the subject before it in its clause, or what it refers back to."""
     start = _clause_start(items, hit.index)
     prefix = items[start : hit.index]
-    # Noun cues take their owner: "Kim's trip", "his visit", "the leader's train".
+    # Noun cues take their owner: "Kim's trip", "his visit", "the leader's train"; a stage is
+    # the race's ("the jersey he took on Wednesday's opening stage from Málaga to Granada").
+    if hit.form.split()[0] in ("stage", "stages"):
+        races = [k for k, a in registry.actors.items() if a.kind == "race"]
+        if len(races) == 1:
+            return races[0]
     if hit.is_noun:
         owner = _noun_owner(items, hit, registry)
         if owner is not None:

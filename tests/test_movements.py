@@ -866,3 +866,15 @@ def test_back_in_a_city_and_plans_undone() -> None:
     assert found["Rome"].status == "visited"
     assert "Oslo" not in found and "Lyon" not in found
     assert found["Paris"].historical
+
+
+def test_a_stage_held_by_a_rider_is_the_races_and_rolling_farmland_is_no_movement() -> None:
+    moves = movements(
+        "The Tour of Lyon set out from Paris on Tuesday. Marc Gagne kept the jersey he took on "
+        "Wednesday's opening stage from Rome to Dublin. Friday's third stage heads north-west "
+        "across rolling farmland to Oslo.",
+        published=dt.date(2025, 2, 20),
+    )
+    found = {m.place.name: (m.actor, m.status) for m in moves}
+    assert found["Rome"][0] == found["Dublin"][0] == "Tour of Lyon"
+    assert found["Oslo"] == ("Tour of Lyon", "planned")
