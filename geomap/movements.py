@@ -631,6 +631,9 @@ _STORM_RE = re.compile(
     r"\b(?P<cls>(?:Super |Severe |Major )?(?:Tropical Storm|Tropical Cyclone|Tropical "
     r"Depression|Post-Tropical Cyclone|Hurricane|Super Typhoon|Typhoon|Cyclone|Storm|"
     r"Subtropical Storm|Medicane))\s+(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b"
+    # "the National Hurricane Center", "Storm Prediction Center": an office, no storm
+    r"(?!\s+(?:Center|Centre|Hunters?|Warning|Watch|Service|Office|Season)\b)"
+    r"(?<!Center)(?<!Centre)(?<!Hunters)(?<!Hunter)(?<!Season)(?<!Warning)(?<!Watch)"
 )
 _SHIP_PREFIX_RE = re.compile(
     r"\b(?P<prefix>USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|RFS|MV|M/V|MS|SS|RV|R/V|FS|JS|CNS|"
@@ -1476,7 +1479,11 @@ _PLACE_NAME_HEADS = frozenset(
      "square", "bridge", "castle", "church", "station", "airport", "street", "road", "avenue",
      "park", "palace", "stadium", "hall", "island", "islands", "sea", "strait", "gulf",
      "canal", "port", "harbour", "harbor", "beach", "falls", "peninsula", "desert", "abbey",
-     "basilica", "temple", "mosque", "cemetery", "museum", "tower", "gate", "gorge", "glacier"}
+     "basilica", "temple", "mosque", "cemetery", "museum", "tower", "gate", "gorge", "glacier",
+     # organisations and buildings: "the National Hurricane Center" is no storm named Center
+     "center", "centre", "institute", "university", "hospital", "college", "school", "theatre",
+     "theater", "arena", "agency", "office", "ministry", "council", "committee", "bureau",
+     "service", "commission"}
 )  # fmt: skip
 # Words that make a place name a sports club ("Leeds United", "Real Madrid").
 _CLUB_SUFFIXES = frozenset(

@@ -878,3 +878,13 @@ def test_a_stage_held_by_a_rider_is_the_races_and_rolling_farmland_is_no_movemen
     found = {m.place.name: (m.actor, m.status) for m in moves}
     assert found["Rome"][0] == found["Dublin"][0] == "Tour of Lyon"
     assert found["Oslo"] == ("Tour of Lyon", "planned")
+
+
+def test_the_hurricane_center_is_no_storm() -> None:
+    moves = movements(
+        "Hurricane Ada slammed into Lyon early on Tuesday. By mid-morning the storm was moving "
+        "north, the National Hurricane Center in Rome said, and it is expected to pass over Oslo "
+        "late on Wednesday."
+    )
+    assert {m.actor for m in moves} == {"Hurricane Ada"}
+    assert "Oslo" in by_place(moves)
