@@ -508,6 +508,7 @@ _HISTORICAL_RE = re.compile(
     r"May|June|July|August|September|October|November|December|spring|summer|autumn|fall|"
     r"winter)\b)|"
     r"decades? ago|once before|earlier trip|previous trip|previous visit|earlier visit|"
+    r"last (?:summer|winter|spring|autumn|fall|season)|"
     r"(?:as|like) (?:he|she|they|it) "
     r"(?:had |previously )?did|historic(?:al)?ly)\b",
     re.IGNORECASE,
@@ -5098,7 +5099,11 @@ def _movement_time(
         and _PAST_PERFECT_RE.search(cue_clause)
     ):
         historical = True  # "Meloni had flown to Tunis in April": an earlier trip
-    if _HISTORICAL_RE.search(clause_text):
+    # "who took the club to Tokyo and Osaka last summer": also what follows the places
+    tail_start = (items[clause_end].end if items else sentence.end) - sentence.start
+    if _HISTORICAL_RE.search(clause_text) or _HISTORICAL_RE.search(
+        sentence.text, max(0, tail_start), hi - sentence.start
+    ):
         historical = True
     return when, historical
 

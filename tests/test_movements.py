@@ -888,3 +888,13 @@ def test_the_hurricane_center_is_no_storm() -> None:
     )
     assert {m.actor for m in moves} == {"Hurricane Ada"}
     assert "Oslo" in by_place(moves)
+
+
+def test_last_summer_after_the_places_is_an_earlier_trip() -> None:
+    moves = movements(
+        "Marc Gagne flew to Rome on Monday. Gagne, who took the club to Oslo and Lyon last "
+        "summer, said he preferred this year's itinerary."
+    )
+    found = by_place(moves)
+    assert found["Oslo"].historical and found["Lyon"].historical
+    assert not found["Rome"].historical
