@@ -3873,10 +3873,8 @@ _TEAM_VERBS = frozenset(
 
 def _country_teams(text: str, resolved: list[ResolvedMention]) -> frozenset[str]:
     """Countries that act as teams: in a sports report (two sports words at least), a country's
-    name followed by what teams do ("New Zealand fly to Bangladesh", "Fiji beat Tonga")."""
-    sport = {w for w in _SPORT_WORD_RE.findall(text.casefold()) if w in _SPORT_WORDS}
-    if len(sport) < 2:
-        return frozenset()
+    name followed by what teams do ("New Zealand fly to Bangladesh", "Fiji beat Tonga"). The
+    countries are read first: cutting the whole text into words costs more."""
     teams: set[str] = set()
     for rm in resolved:
         mention = rm.mention
@@ -3891,19 +3889,28 @@ def _country_teams(text: str, resolved: list[ResolvedMention]) -> frozenset[str]
             and not (before and before[-1].casefold() in _PREPOSITION_WORDS)
         ):
             teams.add(mention.surface)
+    if not teams or len(_SPORT_WORDS.intersection(_SPORT_WORD_RE.findall(text.casefold()))) < 2:
+        return frozenset()
     return frozenset(teams)
 
 
-# A one-word name standing alone ("Moussa, 22,", not "Yusmary Colmenares, 34,").
+# A one-word name standing alone ("Moussa, 22,", not "Yusmary Colmenares, 34,"). Written
+# capital first, each look back taking that capital in: look backs placed first would be
+# tried at every position of the text, a leading capital lets the engine scan for one.
 _NAME_WITH_AGE_RE = re.compile(
-    r"(?<![\w.])(?<![A-Z][a-z] )(?<![A-Z][a-z]{2} )(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )"
-    r"(?<![A-Z][a-z]{5} )(?<![A-Z][a-z]{6} )(?<![A-Z][a-z]{7} )(?<![A-Z][a-z]{8} )"
-    r"([A-Z][a-z]{2,}), (?:aged )?(\d{1,2}|1[01]\d),"
+    r"([A-Z](?<![\w.][A-Z])(?<![A-Z][a-z] [A-Z])(?<![A-Z][a-z]{2} [A-Z])"
+    r"(?<![A-Z][a-z]{3} [A-Z])(?<![A-Z][a-z]{4} [A-Z])(?<![A-Z][a-z]{5} [A-Z])"
+    r"(?<![A-Z][a-z]{6} [A-Z])(?<![A-Z][a-z]{7} [A-Z])(?<![A-Z][a-z]{8} [A-Z])"
+    r"[a-z]{2,}), (?:aged )?(\d{1,2}|1[01]\d),"
 )
+# What `_NAME_WITH_AGE_RE` needs after the name: a quick test before the full search.
+_AGE_AFTER_NAME_RE = re.compile(r", (?:aged )?\d")
 
 
 def _named_with_age(text: str, resolved: list[ResolvedMention]) -> list[str]:
     """One-word names given an age ("Moussa, 22, is from Sikasso"): people, however rare."""
+    if _AGE_AFTER_NAME_RE.search(text) is None:
+        return []
     places = {rm.mention.surface for rm in resolved}
     return sorted(
         {

@@ -87,6 +87,7 @@ _NAME_KEY_WORDS = {"saint": "st", "sainte": "st", "ste": "st", "fort": "ft", "mo
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 ABSTAIN_BELOW = 0.15
 PAIR_GAP_RE = re.compile(r",\s{0,2}(?:the\s)?")
+PAIR_GAP_MAX = len(",  the ")  # the longest gap PAIR_GAP_RE matches
 DATELINE_TAIL_RE = re.compile(r"\s?(?:\(|,|-|–|—)")
 DATELINE_AGENCY_RE = re.compile(r"\s?\([A-Z][A-Za-z]{1,12}\)")  # "(AP)", "(Reuters)"
 DATELINE_AREA_PENALTY = 3.0
@@ -338,7 +339,10 @@ def _collect_names(
             entry.with_the = True
     ordered = sorted(mentions, key=lambda m: m.start)
     for left, right in zip(ordered, ordered[1:], strict=False):
-        if PAIR_GAP_RE.fullmatch(text[left.end : right.start]):
+        # Length first: the slice between two mentions far apart copies much of the text.
+        if right.start - left.end <= PAIR_GAP_MAX and PAIR_GAP_RE.fullmatch(
+            text[left.end : right.start]
+        ):
             names[normalize_name(left.surface)].paired_with.append(normalize_name(right.surface))
     return names
 
