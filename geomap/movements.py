@@ -2257,8 +2257,8 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         prev in ("the", "far", "centre", "center") or nxt in ("wing", "behind", "over")
     ):
         return True  # "the left", "left-wing", "time left over for a look at Laos"
-    if form == "rolling" and nxt in _LANDSCAPE_NOUNS:
-        return True  # "across rolling farmland to Córdoba": a landscape, not a movement
+    if _describes_landscape(items, hit.index):
+        return True
     if form == "waiting" and nxt in ("times", "time", "list", "lists", "room", "area", "period"):
         return True  # "to cut waiting times at the border post"
     if form in ("transit", "transiting") and nxt in _TRANSIT_MODIFIED_NOUNS:
@@ -2873,9 +2873,14 @@ def _starts_cue(items: list[Item], j: int) -> bool:
     cue = _CUE_FORMS.get(low)
     if cue is None:
         return False
-    if low == "rolling" and j + 1 < len(items) and items[j + 1].low in _LANDSCAPE_NOUNS:
-        return False  # "across rolling farmland to Córdoba"
+    if _describes_landscape(items, j):
+        return False
     return not (low in _NOUN_FORMS or low in _NOUN_LIKE_VERB_FORMS)
+
+
+def _describes_landscape(items: list[Item], j: int) -> bool:
+    """ "across rolling farmland to Córdoba": "rolling" describes a landscape, not a move."""
+    return items[j].low == "rolling" and j + 1 < len(items) and items[j + 1].low in _LANDSCAPE_NOUNS
 
 
 def _infinitive_after(items: list[Item], j: int) -> bool:
