@@ -898,6 +898,9 @@ class ActorRegistry:
         self.introduced: str | None = None  # the person a lead's "A ... envoy" turned out to be
         self.narrator = False  # told in the first person outside quotes: "I" is the writer
         self.recent_people: list[str] = []  # persons in the order they were last subjects
+        # Two-word names the article keeps using although they start like a common word
+        # ("Southern Tempest"): see `_recurring_phrases`
+        self.recurring_names: frozenset[str] = frozenset()
         self.genders: dict[str, str] = {}  # "m" or "f", from titles and the pronouns used
         # Countries that play as teams in a sports story ("New Zealand fly to Bangladesh"):
         # their names before a verb are a squad, not a place.
@@ -1361,9 +1364,13 @@ def _find_names(
         name_words = words[last_title + 1 :]
         name_lows = lows[last_title + 1 :]
         start_k = last_title + 1
-        # Drop leading function words at sentence start ("Then Kim", "After Putin").
+        # Drop leading function words at sentence start ("Then Kim", "After Putin"), unless
+        # the whole is a name the article keeps using ("Southern Tempest rounds ...").
         while (
-            name_lows and name_lows[0] in _NOT_NAME_WORDS and name_lows[0] not in ("al", "el", "de")
+            name_lows
+            and name_lows[0] in _NOT_NAME_WORDS
+            and name_lows[0] not in ("al", "el", "de")
+            and " ".join(name_words) not in registry.recurring_names
         ):
             name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
         if (
@@ -1379,9 +1386,10 @@ def _find_names(
         club_name = _club_words(name_lows) or (
             len(name_lows) == 1 and name_lows[0] in _CLUB_SUFFIXES  # "United" for the club
         )
+        recurring = " ".join(name_words) in registry.recurring_names
         if (
             name_words
-            and _NOT_NAME_WORDS.isdisjoint(name_lows[: -1 if club_name else None])
+            and (recurring or _NOT_NAME_WORDS.isdisjoint(name_lows[: -1 if club_name else None]))
             and not any(w.isupper() and len(w) > 1 and not _ROMAN.fullmatch(w) for w in name_words)
             and len(name_words) <= 5
         ):
@@ -3912,6 +3920,29 @@ _NAME_WITH_AGE_RE = re.compile(
 _AGE_AFTER_NAME_RE = re.compile(r", (?:aged )?\d")
 
 
+_TWO_CAPITALISED_RE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b")
+_VESSEL_WORD_RE = re.compile(r"\b(?:yacht|boat|ship|vessel|skipper|crew)s?\b", re.I)
+_RECURRING_MIN = 3
+
+
+def _recurring_phrases(text: str, resolved: list[ResolvedMention]) -> frozenset[str]:
+    """Two-word names used again and again that start like a common word ("Southern Tempest
+    crosses the finish line"): names, however their first word reads, when no place."""
+    places = {rm.mention.surface for rm in resolved}
+    counts = Counter(_TWO_CAPITALISED_RE.findall(text))
+    return frozenset(
+        phrase
+        for phrase, n in counts.items()
+        if n >= _RECURRING_MIN
+        and phrase not in places
+        and phrase.split()[0].casefold() in _NOT_NAME_WORDS
+        and phrase.split()[1].casefold() not in _NOT_NAME_WORDS
+        and phrase.split()[0].casefold() not in _PERSON_TITLES  # "President Ruto", "Mr Kim"
+        and not _STORM_RE.fullmatch(phrase)  # "Storm Ada": a named storm already
+        and not any(phrase in p or p in phrase for p in places)
+    )
+
+
 def _named_with_age(text: str, resolved: list[ResolvedMention]) -> list[str]:
     """One-word names given an age ("Moussa, 22, is from Sikasso"): people, however rare."""
     if _AGE_AFTER_NAME_RE.search(text) is None:
@@ -4047,6 +4078,9 @@ def extract_movements(
         registry.add(word, kind)
     for word in _named_with_age(article.text, resolved):
         registry.add(word, "person")  # "Moussa, 22, is from Sikasso"
+    registry.recurring_names = _recurring_phrases(article.text, resolved)
+    for phrase in sorted(registry.recurring_names):
+        registry.add(phrase, "ship" if _VESSEL_WORD_RE.search(article.text) else "group")
     registry.country_teams = _country_teams(article.text, resolved)
     for team in sorted(registry.country_teams):
         registry.add(team, "group")

@@ -898,3 +898,12 @@ def test_last_summer_after_the_places_is_an_earlier_trip() -> None:
     found = by_place(moves)
     assert found["Oslo"].historical and found["Lyon"].historical
     assert not found["Rome"].historical
+
+
+def test_a_name_used_again_and_again_though_it_starts_like_a_common_word() -> None:
+    moves = movements(
+        "Southern Tempest led the fleet out of Lyon. Southern Tempest slipped past Rome "
+        "overnight. Southern Tempest crosses the finish line at Oslo, the skipper said."
+    )
+    assert {m.actor for m in moves} == {"Southern Tempest"}
+    assert {m.place.name for m in moves} >= {"Rome", "Oslo"}
