@@ -3560,8 +3560,8 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     if anaphor in ("i", "me", "we"):
         # A first-person feature follows its writer; elsewhere "I" is a quoted speaker.
         return registry.describe("the writer", "person", frozenset()) if registry.narrator else None
-    head_noun = anaphor.rsplit(" ", 1)[-1]
-    if head_noun in _ANIMAL_NOUNS:
+    head = anaphor.rsplit(" ", 1)[-1]
+    if head in _ANIMAL_NOUNS:
         # "A humpback whale ... the female ... she": one animal the story follows
         animal = registry.salient.get("person")
         if (
@@ -3570,7 +3570,7 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             and registry.actors[animal].name.rsplit(" ", 1)[-1] in _ANIMAL_NOUNS
         ):
             return animal
-        return registry.describe("the " + head_noun, "person", ref.titles)
+        return registry.describe("the " + head, "person", ref.titles)
     if anaphor.startswith(("a ", "an ")) and ref.kind == "person":
         # A news lead introduces its traveller before naming him ("A West African envoy arrived
         # in Niamey ... Ama Serwaa Boateng, a former minister, ..."): before anyone is a
@@ -3586,7 +3586,6 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     if anaphor.startswith(("a ", "an ")) and ref.kind == "ship":
         # "A U.S. Coast Guard cutter ... The cutter Resolute": the article's one named ship of
         # that class; "A container ship ... The Amber Crescent, a feeder ship": its one ship
-        head = anaphor.rsplit(" ", 1)[-1]
         named_ships = registry.named("ship")
         ships = [k for k in named_ships if head in registry.actors[k].titles]
         if len(ships) == 1:
@@ -3601,9 +3600,8 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         # "A convoy of lorries", "A wooden boat": someone new, known from here on by the head
         # noun ("the convoy", "the boat"), as later sentences call it.
         new_kind: ActorKind = "ship" if ref.kind == "ship" else "group"
-        return registry.describe("the " + anaphor.rsplit(" ", 1)[-1], new_kind, ref.titles)
+        return registry.describe("the " + head, new_kind, ref.titles)
     words = set(anaphor.split()[1:]) if " " in anaphor else set()
-    head = anaphor.rsplit(" ", 1)[-1]
     if (
         ref.kind == "person"
         and words
