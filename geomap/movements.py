@@ -2674,6 +2674,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                 and items[j + 1].low.split(" ", 1)[0] in ("a", "an")
             ):
                 break  # "was found ... by a team from Braemar": the agent's, not the place's
+            if words not in ("and", "or") and j > 0 and items[j - 1].low in ("and", "or"):
+                since_place = 99  # "due in Toronto on Wednesday and in Montreal": a new phrase
             qualifying = in_apposition or (
                 words in ("in", "near", "outside", "inside", "of") and since_place <= 3
             )
@@ -3391,7 +3393,7 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _CARRY_FORMS = frozenset(
     {"drove", "drive", "drives", "flew", "fly", "flies", "ferried", "ferry", "ferries",
      "airlifted", "evacuated", "bused", "bussed", "shuttled", "drove them", "took", "carried",
-     "brought"}
+     "brought", "take", "takes", "taking", "bring", "brings"}
 )  # fmt: skip
 _CARRIED_PRONOUNS = frozenset({"them", "him"})
 
@@ -4138,6 +4140,7 @@ def extract_movements(
         for hit in _find_cues(items):
             governed = _governed_places(items, hit)
             governed += _relative_where(items, hit, governed)
+            governed += _later_legs(items, hit, governed)
             governed += _fronted_places(items, hit, governed)
             governed = [g for g in governed if items[g.item_index].kind == "place"]
             if not governed:
@@ -4873,6 +4876,38 @@ def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) ->
             return []
         k -= 1
     return []
+
+
+def _later_legs(items: list[Item], hit: CueHit, governed: list[Governed]) -> list[Governed]:
+    """ "continue to Cali, where a shelter has offered them beds, and then to Ipiales", "takes him
+    to Vientiane for a meeting hosted by Laos, and on to Bangkok": a further leg of the same
+    journey, after an aside about the last stop ended the cue's own scope."""
+    if not governed or governed[-1].role != "destination" or hit.is_noun:
+        return []
+    out: list[Governed] = []
+    j = max(g.item_index for g in governed) + 1
+    while j + 3 < len(items):
+        it = items[j]
+        if it.kind == "punct" and (it.text in _BOUNDARY_PUNCT or it.text == "."):
+            break
+        if it.text == "," and items[j + 1].low == "and":
+            k = j + 2
+            if items[k].low in ("then", "later", "finally"):
+                k += 1
+            if items[k].low == "on":
+                k += 1
+            if (
+                k > j + 2
+                and k + 1 < len(items)
+                and items[k].low == "to"
+                and items[k + 1].kind == "place"
+                and not _is_modifier(items, k + 1)
+            ):
+                out.append(Governed(k + 1, "destination", "to"))
+                j = k + 2
+                continue
+        j += 1
+    return out
 
 
 # Events named by where they happen: "the Chicago concert", "the Paris leg".

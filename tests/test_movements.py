@@ -907,3 +907,15 @@ def test_a_name_used_again_and_again_though_it_starts_like_a_common_word() -> No
     )
     assert {m.actor for m in moves} == {"Southern Tempest"}
     assert {m.place.name for m in moves} >= {"Rome", "Oslo"}
+
+
+def test_a_further_leg_after_an_aside_and_a_second_place_after_and() -> None:
+    moves = movements(
+        "Ana Ruiz reached Rome on Sunday. The schedule then takes her to Oslo on Thursday for a "
+        "meeting hosted by Norway, and on to Lyon on Friday, where she will see ministers. "
+        "She is due in Dublin on Saturday and in Paris on Sunday.",
+        published=dt.date(2025, 3, 9),
+    )
+    found = by_place(moves)
+    assert {"Oslo", "Lyon", "Dublin", "Paris"} <= set(found)
+    assert all(found[p].status == "planned" for p in ("Oslo", "Lyon", "Dublin", "Paris"))
