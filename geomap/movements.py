@@ -717,7 +717,8 @@ _PRONOUNS: dict[str, ActorKind | None] = {
     "i": "person", "me": "person", "them": None, "we": "person",
 }  # fmt: skip
 _VEHICLE_NOUNS = frozenset(
-    {"train", "sleeper", "motorcade", "convoy", "plane", "jet", "aircraft", "helicopter", "car",
+    {"train", "sleeper", "motorcade", "convoy", "column", "plane", "jet", "aircraft", "car",
+     "helicopter",
      "limousine", "entourage", "delegation", "party", "yacht", "cortege", "caravan",
      "flight", "airplane", "aeroplane", "boat", "ship", "vessel", "bus", "coach",
      "special train", "armoured train", "armored train", "private jet", "team", "crew",
@@ -1700,6 +1701,8 @@ def _find_anaphors(items: list[Item]) -> None:
         replaced = True
     if _country_office_holders(items):
         replaced = True
+    if _headline_mover(items):
+        replaced = True
     if replaced:  # the indices found have moved
         found = [k for k, it in enumerate(items) if it.low in _ANAPHOR_STARTS]
     # Only pronouns and determiners start one: visit those (in order), tracking how far
@@ -1719,6 +1722,8 @@ def _find_anaphors(items: list[Item]) -> None:
             resume = i + 1
             continue
         before = len(items)
+        if low == "the" and _part_of_a_whole(items, i):
+            continue  # "The head of the column", "the final group of the convoy": the whole
         if (
             low in ("a", "an", "the")
             and i >= 2
@@ -1985,6 +1990,52 @@ def _after_dateline(items: list[Item]) -> int:
     return 0
 
 
+# Parts of a travelling whole: "the final group of the convoy", "the rest of the team".
+_PART_NOUNS = frozenset(
+    {"head", "rear", "tail", "front", "rest", "bulk", "remainder", "vanguard", "group", "part",
+     "section", "first", "last", "end"}
+)  # fmt: skip
+
+
+def _part_of_a_whole(items: list[Item], i: int) -> bool:
+    """Does the description at `i` name a part "of the" whole ("The head of the column")?"""
+    for k in range(i + 1, min(i + 4, len(items) - 2)):
+        if items[k].kind != "word":
+            return False
+        if (items[k].low in _PART_NOUNS or items[k].low in _VEHICLE_PLURALS) and items[
+            k + 1
+        ].low == "of":  # "The first vehicles of the convoy"
+            return items[k + 2].low in ("the", "its", "their", "his", "her")
+    return False
+
+
+def _headline_mover(items: list[Item]) -> bool:
+    """ "Convoy halts in Williams", "Storm reaches Florida": a headline drops the article before
+    the mover that opens it. Replaces that noun with the description it stands for."""
+    k = 0
+    while k < len(items) and (items[k].kind == "time" or items[k].text in ("-", "–", "—", ":")):
+        k += 1
+    if k + 1 >= len(items):
+        return False
+    it = items[k]
+    if (
+        it.kind != "word"
+        or not it.text[:1].isupper()
+        or not (items[k + 1].low in _CUE_FORMS or items[k + 1].low in ("is", "are", "has", "have"))
+    ):
+        return False
+    kind = _anaphor_kind(it.low, "the")
+    if (
+        kind is False
+        or it.low not in _VEHICLE_NOUNS | _STORM_NOUNS | _SHIP_NOUNS | _VEHICLE_PLURALS
+    ):
+        return False
+    anaphor = "the " + it.low
+    ref = ActorRef(kind, None, anaphor=anaphor, titles=frozenset({it.low}))
+    items[k] = Item("mover", it.start, it.end, it.text, anaphor, actor=ref)
+    return True
+
+
 def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[False]:
     """What a noun after "the"/"his" refers to: an actor kind, None (any), False (nothing)."""
     if determiner in ("his", "her") and head in _VEHICLE_NOUNS:
@@ -2046,7 +2097,7 @@ _GROUP_MEMBER_HEADS = frozenset(
      "rescuers", "evacuees", "asylum-seekers", "cyclists", "runners", "walkers", "women",
      "men", "rowers", "sailors", "adventurers", "explorers", "scientists", "researchers",
      "students", "tourists", "passengers", "families", "climbers", "hikers", "swimmers",
-     "riders", "paddlers"}
+     "riders", "paddlers", "vehicles"}
 )  # fmt: skip
 _COUNTING_WORDS = frozenset(
     {"several", "hundreds", "thousands", "dozens", "scores", "some", "about", "around",
@@ -2057,7 +2108,7 @@ _COUNTING_WORDS = frozenset(
 )  # fmt: skip
 # Nouns that, after "the", refer back to a travelling person ("the train", "the visitor").
 _THE_PERSON_HEADS = frozenset(
-    {"train", "sleeper", "bus", "aircraft", "motorcade", "convoy", "plane", "jet",
+    {"train", "sleeper", "bus", "aircraft", "motorcade", "convoy", "column", "plane", "jet",
      "helicopter", "entourage", "cortege", "armoured", "armored", "couple", "singer",
      "presidential", "papal", "royal", "pontiff", "visitor", "guest", "delegation", "pair"}
 )  # fmt: skip
@@ -3710,7 +3761,7 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
 
 # Heads of a description that can stand for an unnamed traveller ("the delegation"), a person's
 # company or a group of its own: whichever has travelled more in the article so far.
-_DESCRIBED_GROUP_HEADS = frozenset({"delegation", "convoy", "entourage"})
+_DESCRIBED_GROUP_HEADS = frozenset({"delegation", "convoy", "column", "entourage"})
 _DESCRIBED_SHIP_HEADS = _SHIP_NOUNS - {"crew", "sailors"}
 
 
@@ -5238,7 +5289,7 @@ _HEADING_MAX_WORDS = 7
 # A live blog entry's stamp opening its paragraph: "17:40 —", "Wednesday, 21:00 —".
 _ENTRY_STAMP_RE = re.compile(
     r"(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    r"(?P<h>[012]?\d)[:.](?P<m>[0-5]\d)\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]\s"
+    r"(?P<h>[012]?\d)[:.](?P<m>[0-5]\d)\s*(?:(?P<ampm>[ap])\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[—–-]\s"
 )
 _MIN_BLOG_ENTRIES = 3
 
@@ -5271,9 +5322,14 @@ def _blog_entry_stamps(
             if weekday is not None and ref is not None:
                 back = (ref.weekday() - WEEKDAYS[weekday.casefold()]) % 7
                 day = ref - dt.timedelta(days=back)
-            current = EntryStamp(day, f"{int(match.group('h')):02d}:{match.group('m')}")
-        elif at_paragraph:
-            current = None  # a paragraph without a stamp: the blog's preamble or a new section
+            hour = int(match.group("h")) % 12 if match.group("ampm") else int(match.group("h"))
+            if match.group("ampm") == "p":
+                hour += 12  # "9:05 p.m. -" comes after "2:10 p.m. -"
+            current = EntryStamp(day, f"{hour:02d}:{match.group('m')}")
+        elif at_paragraph and "\n\n" in text[max(0, sentence.start - 6) : sentence.start]:
+            # a paragraph without a stamp after a blank line: the blog's preamble or a new
+            # section (the line under a stamped headline is still that entry's)
+            current = None
         if current is not None:
             stamps[sentence.index] = current
     return stamps if found >= _MIN_BLOG_ENTRIES else {}

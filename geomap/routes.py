@@ -574,7 +574,15 @@ def _merge_stops(keyed: list[_Keyed]) -> list[_StopBuild]:
                 existing.items.append(k)
             continue
         builds.append(_StopBuild([k]))
-    return builds
+    # A plan that came true stands where it happened: "heading toward Colusa this afternoon",
+    # then at 9 p.m. "pulled into Colusa" after two stops on the way.
+    position = {id(k): n for n, k in enumerate(keyed)}
+
+    def happened_at(build: _StopBuild) -> int:
+        done = [k for k in build.items if k.movement.status != "planned" and k.dated]
+        return position[id((done or build.items)[0])]
+
+    return sorted(builds, key=happened_at)
 
 
 def _stop(build: _StopBuild) -> Stop:

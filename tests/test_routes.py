@@ -198,3 +198,22 @@ def test_flying_straight_home_is_a_return() -> None:
          "on Tuesday. She will now fly straight home to Paris on Thursday.", dt.date(2025, 5, 14)),
     )  # fmt: skip
     assert _names(routes[0]) == ["Paris", "Rome", "Oslo", "Paris"]
+
+
+def test_a_live_blog_with_headlined_entries_and_a_plan_that_came_true() -> None:
+    text = (
+        "Residents are leaving by road. Newest entries first.\n\n"
+        "9:05 p.m. - Last vehicles reach Dublin\n"
+        "The final group of the convoy pulled into Dublin shortly before 9 p.m.\n\n"
+        "6:15 p.m. - Convoy halts in Edinburgh\n"
+        "The head of the column has stopped in Edinburgh so drivers can refuel.\n\n"
+        "4:50 p.m. - Through Oslo\n"
+        "Vehicles have rolled through Oslo without stopping.\n\n"
+        "11:45 a.m. - What we know\n"
+        "A single convoy will leave this afternoon, heading toward Dublin."
+    )
+    routes = _routes((text, dt.date(2023, 9, 14)))
+    assert len(routes) == 1
+    assert routes[0].actor == "the convoy"
+    assert _names(routes[0]) == ["Oslo", "Edinburgh", "Dublin"]
+    assert routes[0].stops[-1].status == "visited"
