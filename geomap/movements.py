@@ -121,6 +121,8 @@ STATIC_CUE_FORMS = frozenset(
 _STORM_FORM = CueType("form", None, _DEPARTURE_PREPS, only="storm")
 # "At 17:00 its centre was located near Jarabacoa": a storm's reported position.
 _STORM_POSITION = CueType("located", None, _PRESENCE_PREPS, only="storm")
+# "had been spotted in Dumfries", "had seen him in Jedburgh": a sighting (hedged: reported)
+_SIGHTING = CueType("sighted", None, _PRESENCE_PREPS)
 # A team or convoy is where it plays, trains, gathers or is loaded ("beat Lyon in Edinburgh");
 # said of a person or country these verbs rarely mean presence ("Biden beat Trump in Ohio").
 _GROUP_PRESENCE = CueType("play", None, _PRESENCE_PREPS, only="group")
@@ -154,6 +156,7 @@ _forms(
     "pulled in to",
     "pulled in",
 )
+_forms(_SIGHTING, "seen", "spotted", "sighted", "glimpsed")
 # "She was found ... near Derry Lodge": where a missing traveller turned up
 _forms(_PRESENCE, "was found", "were found", "been found")
 # "Okello is due in Bujumbura on Thursday", "is expected in Doha next week": an arrival ahead
@@ -201,8 +204,10 @@ _forms(_RETURN, "return", "returns", "returned", "returning", "came back", "come
 _forms(_LEAVE, "leave", "leaves", "left", "leaving", "depart", "departs", "departed",
        "departing", "departure", "quit", "quits", "exit", "exits", "exited", "exiting", "flee",
        "fled", "flees", "fleeing",
-       "pull out of", "pulled out of", "rolled out of", "roll out of", "sailed out of",
-       "steamed out of", "flew out of", "rolls out of", "pulls out of")  # fmt: skip
+       "escaped from", "escapes from", "escape from", "slipped away from", "broke out of",
+       "absconded from", "pull out of", "pulled out of", "rolled out of", "roll out of",
+       "sailed out of", "steamed out of", "flew out of", "rolls out of",
+       "pulls out of")  # fmt: skip
 _forms(_SETOFF, "set off", "sets off", "setting off", "set out", "sets out", "setting out",
        "set sail", "sets sail", "setting sail", "embark", "embarks", "embarked", "embarking",
        "board", "boards", "boarded", "boarding", "took off", "take off", "takes off",
@@ -1493,7 +1498,7 @@ _PLACE_NAME_HEADS = frozenset(
      # organisations and buildings: "the National Hurricane Center" is no storm named Center
      "center", "centre", "institute", "university", "hospital", "college", "school", "theatre",
      "theater", "arena", "agency", "office", "ministry", "council", "committee", "bureau",
-     "service", "commission"}
+     "service", "commission", "police", "constabulary", "gendarmerie"}
 )  # fmt: skip
 # Words that make a place name a sports club ("Leeds United", "Real Madrid").
 _CLUB_SUFFIXES = frozenset(
@@ -3444,7 +3449,8 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _CARRY_FORMS = frozenset(
     {"drove", "drive", "drives", "flew", "fly", "flies", "ferried", "ferry", "ferries",
      "airlifted", "evacuated", "bused", "bussed", "shuttled", "drove them", "took", "carried",
-     "brought", "take", "takes", "taking", "bring", "brings"}
+     "brought", "take", "takes", "taking", "bring", "brings", "seen", "spotted", "sighted",
+     "glimpsed"}
 )  # fmt: skip
 _CARRIED_PRONOUNS = frozenset({"them", "him"})
 
@@ -3848,7 +3854,7 @@ def _cue_status(
         planned = True  # under way, not yet there
     if planned:
         return "planned"
-    if _hedged(sentence_text):
+    if _hedged(sentence_text) or hit.cue is _SIGHTING:
         return "reported"
     if role == "pass":
         return "passed"
@@ -4194,6 +4200,8 @@ def extract_movements(
             governed += _later_legs(items, hit, governed)
             governed += _fronted_places(items, hit, governed)
             governed = [g for g in governed if items[g.item_index].kind == "place"]
+            if hit.cue is _SIGHTING and not _sighted_traveller(items, hit):
+                continue  # "the scenes seen in Paris": no one in particular was seen
             if not governed:
                 key = _cue_actor(items, hit, registry, state)
                 if key is not None:
@@ -4927,6 +4935,18 @@ def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) ->
             return []
         k -= 1
     return []
+
+
+def _sighted_traveller(items: list[Item], hit: CueHit) -> bool:
+    """Was someone seen: "he had been spotted", "Tulley was seen", "had seen him"?"""
+    after = items[hit.last + 1] if hit.last + 1 < len(items) else None
+    if after is not None and (after.kind in ("name", "mover") or after.low == "her"):
+        return True
+    k = hit.index - 1
+    while k >= 0 and items[k].low in ("been", "was", "were", "is", "are", "being", "had", "has",
+                                      "have", "reportedly", "also", "later", "last"):  # fmt: skip
+        k -= 1
+    return k < hit.index - 1 and k >= 0 and items[k].kind in ("name", "mover")
 
 
 def _later_legs(items: list[Item], hit: CueHit, governed: list[Governed]) -> list[Governed]:

@@ -919,3 +919,15 @@ def test_a_further_leg_after_an_aside_and_a_second_place_after_and() -> None:
     found = by_place(moves)
     assert {"Oslo", "Lyon", "Dublin", "Paris"} <= set(found)
     assert all(found[p].status == "planned" for p in ("Oslo", "Lyon", "Dublin", "Paris"))
+
+
+def test_an_escape_and_sightings_are_reported_but_scenes_seen_are_nobodys() -> None:
+    moves = movements(
+        "Ryan Tulley escaped from a hospital in Rome on Monday. On Thursday a shopper said she "
+        "had seen him in a supermarket in Oslo. Scenes not seen in Lyon for decades followed.",
+        published=dt.date(2022, 11, 18),
+    )
+    found = by_place(moves)
+    assert found["Rome"].role == "origin"
+    assert found["Oslo"].status == "reported" and found["Oslo"].actor == "Ryan Tulley"
+    assert "Lyon" not in found
