@@ -1377,6 +1377,7 @@ def _find_names(
             and name_lows[0] in _NOT_NAME_WORDS
             and name_lows[0] not in ("al", "el", "de")
             and " ".join(name_words) not in registry.recurring_names
+            and not (len(name_lows) == 1 and name_lows[0] in _CLUB_SUFFIXES)  # "United face"
         ):
             name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
         if (
@@ -3703,11 +3704,12 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         gender = _PRONOUN_GENDERS.get(anaphor)
         if gender is not None:
             key = registry.of_gender(key, gender)
-        if ref.kind == "ship" and key is not None and not registry.moves[key]:
+        if ref.kind in ("ship", "group") and key is not None and not registry.moves[key]:
             # "A tug then towed the vessel": the ship the story has followed, not the tug just
-            # introduced.
+            # introduced; "the squad will then head south" after "face Arsenal": the team on
+            # tour, not its opponent.
             travelled = [k for k, a in registry.actors.items()
-                         if a.kind == "ship" and registry.moves[k]]  # fmt: skip
+                         if a.kind == ref.kind and registry.moves[k]]  # fmt: skip
             if travelled:
                 key = max(travelled, key=lambda k: registry.moves[k])
         if key is None and ref.kind == "ship" and "race" in registry.salient:
@@ -4301,14 +4303,16 @@ def extract_movements(
                 # "a tour that opens in Winnipeg on April 3": a present-tense clause takes the
                 # sentence's tense ("will take their album on the road"), if it has one
                 tense = detect_tense(sentence.text)
+                # "starts", or a team's plural "United face Arsenal": plainly the present
+                present = _third_person_verb(verb) or registry.kind_of(key) == "group"
                 if (
                     sentence.index > 0
                     # "Sunday's stage 15 starts in Oviedo" (even beside "that has decided")
-                    and (tense in (None, "future") or _third_person_verb(verb))
+                    and (tense in (None, "future") or present)
                     and registry.kind_of(key) != "storm"
                     and ref is not None
                     and times
-                    and _all_ahead(sentence, times, ref, weekdays=_third_person_verb(verb))
+                    and _all_ahead(sentence, times, ref, weekdays=present)
                 ):
                     # "After the series, New Zealand fly to Bangladesh ... at the end of
                     # October": the present of a timetable, for what is still to come

@@ -318,7 +318,7 @@ _FUTURE_RE = re.compile(
 )
 _PAST_RE = re.compile(
     r"\b(?:was|were|had|did|yesterday|last|ago|earlier|previously|"
-    r"[a-z]{3,}ed)\b",
+    r"(?-i:[a-z]{3,}ed))\b",  # lower case: "United", "Ahmed" and "Reed" are names
     re.IGNORECASE,
 )
 

@@ -931,3 +931,16 @@ def test_an_escape_and_sightings_are_reported_but_scenes_seen_are_nobodys() -> N
     assert found["Rome"].role == "origin"
     assert found["Oslo"].status == "reported" and found["Oslo"].actor == "Ryan Tulley"
     assert "Lyon" not in found
+
+
+def test_a_club_by_its_short_name_plays_ahead_and_the_squad_is_the_touring_team() -> None:
+    moves = movements(
+        "The Manchester United squad touched down in Rome this week. United face Arsenal in "
+        "Lyon on Saturday, when Rangers also play. The squad will then head south to Oslo.",
+        published=dt.date(2024, 7, 25),
+    )
+    found = by_place(moves)
+    assert found["Lyon"].actor == "Manchester United"
+    assert found["Lyon"].status == "planned"
+    assert found["Lyon"].when is not None and found["Lyon"].when.start == dt.date(2024, 7, 27)
+    assert found["Oslo"].actor == "Manchester United"

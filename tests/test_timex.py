@@ -94,3 +94,9 @@ def test_a_year_naming_a_journey_dates_it() -> None:
     found = find_time_expressions("the canoe whose 1976 voyage from Hawaii", WED, None)
     assert [(t.text, t.span.start) for t in found] == [("1976", dt.date(1976, 1, 1))]
     assert not find_time_expressions("some 2019 people came", WED, None)
+
+
+def test_a_capitalised_word_ending_in_ed_is_no_past_verb() -> None:
+    assert detect_tense("United face Arsenal") is None
+    assert detect_tense("Ahmed meets the minister") is None
+    assert detect_tense("She visited Rome") == "past"
