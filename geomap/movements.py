@@ -337,8 +337,18 @@ _forms(
     "stuck",
     "stranded",
     "marooned",
+    "paused",
+    "pauses",
+    "pausing",
+    "sat at",
+    "sat in",
 )
 _forms(_MOTION, "tow", "tows", "towed", "towing", "escorted", "escorts", "escort")
+# Slow or noisy going in features: "crept across the frontier to Erenhot"
+_forms(_MOTION, "crept", "creep", "creeps", "creeping", "inched", "inching", "trundled",
+       "trundling", "trundles", "rumbled", "rumbling", "rumbles", "lumbered", "lumbering",
+       "clattered", "clattering", "snaked", "snaking", "meandered", "meandering", "chugged",
+       "chugging")  # fmt: skip
 # "forced the aircraft to divert to Rarotonga"
 _forms(_MOTION, "divert", "diverts", "diverted", "diverting", "rerouted", "rerouting")
 _forms(
@@ -490,7 +500,7 @@ _PLANNED_RE = re.compile(
     r"eyeing|eyes|seeks?|sought|prepares|preparing|expects?|promised|pledged|vowed|"
     r"agreed|offered|invited|scheduled|likely|unlikely|possibly|potentially|perhaps|"
     r"tomorrow|next(?! (?:day|morning|afternoon|evening|night)\b)|upcoming|forecasters?|"
-    r"forecast|predicted|projected|would-be)\b|'ll\b",
+    r"forecast|predicted|projected|would-be|whether)\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST_MODAL_RE = re.compile(
@@ -4285,6 +4295,8 @@ def extract_movements(
                 )
                 or (first_status in ("visited", "passed") and _before_planned_main(items, hit))
             )
+            if clause_start > 0 and items[clause_start - 1].low in ("whether", "if", "unless"):
+                inherit_plan = True  # "Whether she then keeps going to Finisterre": undecided
             if inherit_plan:
                 first_status = "planned"
             if hit.form not in ("bound", "en route"):
@@ -4933,7 +4945,7 @@ def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) ->
             if j >= 0 and items[j].text == ",":
                 j -= 1
             if j >= 0 and items[j].kind == "place":
-                return [Governed(j, "stop")]
+                return [Governed(_apposition_owner(items, j), "stop")]
             return []
         if items[k].kind == "punct" and items[k].text in (".", ";"):
             return []
@@ -4983,6 +4995,26 @@ def _later_legs(items: list[Item], hit: CueHit, governed: list[Governed]) -> lis
                 continue
         j += 1
     return out
+
+
+def _apposition_owner(items: list[Item], j: int) -> int:
+    """ "Listvyanka, a village on the shore of Lake Baikal, where I stayed": the place the
+    apposition ending at `j` describes, else `j` itself."""
+    k = j - 1
+    while k >= 2 and j - k < 10:
+        it = items[k]
+        if it.kind == "place" or it.text in (".", ";", ":") or it.low in _BOUNDARY_WORDS:
+            return j
+        if (
+            it.low in ("a", "an", "the")
+            and items[k - 1].text == ","
+            and items[k - 2].kind == "place"
+        ):
+            return k - 2
+        if it.text == ",":
+            return j
+        k -= 1
+    return j
 
 
 # Events named by where they happen: "the Chicago concert", "the Paris leg".

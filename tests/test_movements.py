@@ -944,3 +944,18 @@ def test_a_club_by_its_short_name_plays_ahead_and_the_squad_is_the_touring_team(
     assert found["Lyon"].status == "planned"
     assert found["Lyon"].when is not None and found["Lyon"].when.start == dt.date(2024, 7, 27)
     assert found["Oslo"].actor == "Manchester United"
+
+
+def test_where_after_an_apposition_and_slow_going_in_a_feature() -> None:
+    moves = movements(
+        "Ana Ruiz reached Rome on Monday. A minibus took her on to Oslo, a town on the shore "
+        "of Lake Geneva, where she stayed two nights. The train paused at Lyon, then crept "
+        "across the frontier to Dublin. Whether she goes on to Paris is undecided.",
+        published=dt.date(2019, 6, 16),
+    )
+    found = by_place(moves)
+    assert found["Oslo"].actor == "Ana Ruiz"
+    assert "Lake Geneva" not in found
+    assert found["Lyon"].status == "visited"
+    assert "Dublin" in found
+    assert found["Paris"].status == "planned"
