@@ -1985,18 +1985,27 @@ def _dateline_presence(
             and rm is not None
             and rm.place is not None
             and rm.place.id == dateline.place.id
-            and items[k - 1].low in ("in", "at")
+            and items[k - 1].low in ("in", "at", "of")  # "on the steps of León's cathedral"
         ):
             done = any(m.sentence_index == sentence_index and m.place.id == rm.place.id
                        for m in movements)  # fmt: skip
             return None if done else (start, k)
+    city = dateline.place
+    if city.kind in ("city", "capital") and any(
+        m.sentence_index == sentence_index
+        and m.place.kind in ("country", "admin1")
+        and m.place.country == city.country
+        and m.role in ("destination", "stop")
+        for m in movements
+    ):
+        return start, 0  # "DILI - Pope Francis arrived in Timor-Leste": in the dateline's city
     return None
 
 
 def _after_dateline(items: list[Item]) -> int:
     """Index of the first item after a dateline ("KAMPALA, Uganda —", "LVIV (AP) —"), else 0."""
     for k, it in enumerate(items[:8]):
-        if it.kind == "punct" and it.text in ("—", "–"):
+        if it.kind == "punct" and it.text in ("—", "–", "-"):
             depth = 0
             for x in items[:k]:  # "THIÈS, Senegal (geomap) —": an agency in parentheses
                 depth += (x.text == "(") - (x.text == ")") if x.kind == "punct" else 0

@@ -25,6 +25,7 @@ from geomap.wordlists import (
     is_common_word,
     is_given_name,
     is_language_name,
+    is_major_language_name,
     is_surname,
 )
 
@@ -646,10 +647,16 @@ def _accept(
             )
         if shouting and not readings.own_name:
             return False
-        # "Swahili" is a language, but "Ottawa" and "Delaware" name a capital and a state first.
-        if is_language_name(word) and not readings.any_demonym and not readings.major_own_name:
-            return False
         introduced = first.before in LOCATIVE_WORDS
+        # "Swahili" is a language, but "Ottawa" and "Delaware" name a capital and a state first,
+        # and "to Vanimo" is a town whose name a small language shares.
+        if (
+            is_language_name(word)
+            and not readings.any_demonym
+            and not readings.major_own_name
+            and not (introduced and first.before != "in" and not is_major_language_name(word))
+        ):
+            return False
         # A word that is also a region ("Pool", a Congolese department) needs more than that.
         if is_common_word(word) and not readings.exempt and not (introduced and not shouting):
             if first.sentence_initial or shouting or not strong:

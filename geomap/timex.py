@@ -131,7 +131,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?P<rel2>early|late)\s+)?(?:(?P<rel>on|last|next|this|since|until|by|early|"
             r"late|from)\s+)?(?P<wd>" + _WEEKDAY_RE + r")"
-            r"(?:\s+(?P<dp>morning|afternoon|evening|night))?\b"
+            r"(?:\s+(?P<dp>morning|afternoon|evening|night))?"
+            r"(?:,?\s+(?:of\s+)?(?P<wk>last|next|this)\s+week)?\b"  # "on Monday of last week"
         ),
     ),
     (
@@ -496,7 +497,13 @@ def _interpret(
             rel = ""
         if ref is None:
             return None, None, tod, False, True
-        day = _weekday_date(weekday, ref, tense, rel)
+        week = (g.get("wk") or "").lower()
+        if week:
+            step = {"last": -1, "this": 0, "next": 1}[week]
+            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
+            day = monday + dt.timedelta(days=weekday)
+        else:
+            day = _weekday_date(weekday, ref, tense, rel)
         return day, day, tod, False, True
     if kind == "deictic":
         word = g["w"].lower()

@@ -265,6 +265,22 @@ def is_language_name(word: str) -> bool:
     return word.lower() in _cached_sets().languages
 
 
+@functools.cache
+def _major_language_names() -> frozenset[str]:
+    """Languages with a two-letter ISO 639-1 code: the ones news names ("Swahili", "Hausa")."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    return frozenset(lang.name.lower() for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+
+
+@functools.cache  # asked again and again of the same capitalised words
+def is_major_language_name(word: str) -> bool:
+    """ "Swahili" is a language news names; "Vanimo" is first a town, then a Papuan language."""
+    return word.lower() in _major_language_names()
+
+
 @functools.cache  # asked again and again of the same capitalised words
 def is_surname(word: str) -> bool:
     """Common surnames (US census list shipped by the `names` package)."""

@@ -959,3 +959,12 @@ def test_where_after_an_apposition_and_slow_going_in_a_feature() -> None:
     assert found["Lyon"].status == "visited"
     assert "Dublin" in found
     assert found["Paris"].status == "planned"
+
+
+def test_a_hyphen_dateline_puts_an_arrival_in_a_country_in_its_city() -> None:
+    moves = movements(
+        "Moscow - Ana Ruiz arrived in Russia on Monday to a warm welcome.",
+        published=dt.date(2024, 9, 9),
+    )
+    found = by_place(moves)
+    assert found["Moscow"].status == "visited" and found["Moscow"].actor == "Ana Ruiz"

@@ -187,3 +187,8 @@ def test_a_city_name_inside_a_longer_romance_name_is_not_the_city(gazetteer) -> 
     found = surfaces("The stage finishes at the Lagos de Covadonga after the climb.", gazetteer)
     assert "Lagos" not in found
     assert surfaces("He flew to Rio de Janeiro and Lima.", gazetteer) == ["Rio de Janeiro", "Lima"]
+
+
+def test_a_town_that_a_small_language_is_named_after(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert "Vanimo" in surfaces("On Sunday the pope flew to Vanimo, a remote town.", gazetteer)
+    assert "Swahili" not in surfaces("It was translated from Swahili to French.", gazetteer)

@@ -100,3 +100,13 @@ def test_a_capitalised_word_ending_in_ed_is_no_past_verb() -> None:
     assert detect_tense("United face Arsenal") is None
     assert detect_tense("Ahmed meets the minister") is None
     assert detect_tense("She visited Rome") == "past"
+
+
+def test_a_weekday_of_last_or_next_week() -> None:
+    ref = dt.date(2024, 9, 9)  # a Monday
+    found = find_time_expressions("He left Rome on Monday of last week.", ref, "past")
+    assert [(t.text, t.span.start) for t in found] == [
+        ("on Monday of last week", dt.date(2024, 9, 2))
+    ]
+    found = find_time_expressions("He arrives on Friday next week.", ref, "future")
+    assert [t.span.start for t in found] == [dt.date(2024, 9, 20)]
