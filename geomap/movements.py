@@ -3774,6 +3774,13 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         return things[0] if len(things) == 1 else None
     if anaphor in ("they", "them"):
         last = registry.last_any
+        if anaphor == "them" and last in registry.descriptions and not registry.moves[last]:
+            # "A bus took them to Istanbul": not the bus just brought in, the people the story
+            # has followed
+            travelled = [k for k, a in registry.actors.items()
+                         if a.kind in ("person", "group") and registry.moves[k]]  # fmt: skip
+            if travelled:
+                return max(travelled, key=lambda k: registry.moves[k])
         if last is not None and (
             registry.kind_of(last) in ("race", "ship", "group") or last == registry.couple
         ):
@@ -3788,7 +3795,7 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
 
 # Heads of a description that can stand for an unnamed traveller ("the delegation"), a person's
 # company or a group of its own: whichever has travelled more in the article so far.
-_DESCRIBED_GROUP_HEADS = frozenset({"delegation", "convoy", "column", "entourage"})
+_DESCRIBED_GROUP_HEADS = frozenset({"delegation", "convoy", "column", "entourage", "family"})
 _DESCRIBED_SHIP_HEADS = _SHIP_NOUNS - {"crew", "sailors"}
 
 
@@ -4242,6 +4249,12 @@ def extract_movements(
                     and hit.form not in _TAKE_FORMS
                 ):
                     continue
+                if mover_kind != hit.cue.only and hit.form in _TAKE_FORMS:
+                    # "brought her bus into Lublin", but "brought the Mediterranean weather":
+                    # what a traveller brings is no place she went to
+                    governed = [g for g in governed if g.prep or g.item_index < hit.index]
+                    if not governed:
+                        continue
             else:
                 key = _cue_actor(items, hit, registry, state)
             if key is None:

@@ -290,8 +290,8 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
     # Loose dates ("in June") by their middles, as `estimate` below reads them: they reach
     # back further than the exact ones sometimes do, and date a trip that has nothing exact.
     loose_middles = [d for d in (_middle(m.when) for m in trip) if d is not None]
-    if not dated_days:
-        dated_days = loose_middles
+    if not dated_days and len({m.sentence_index for m in trip if _middle(m.when)}) > 1:
+        dated_days = loose_middles  # a loose date in one sentence cannot order a story
     trip_lo = min(dated_days + loose_middles) if dated_days else 0.0
     trip_hi = max(dated_days) if dated_days else 0.0
     by_article: dict[str, list[Movement]] = defaultdict(list)

@@ -968,3 +968,15 @@ def test_a_hyphen_dateline_puts_an_arrival_in_a_country_in_its_city() -> None:
     )
     found = by_place(moves)
     assert found["Moscow"].status == "visited" and found["Moscow"].actor == "Ana Ruiz"
+
+
+def test_the_family_a_bus_took_and_what_a_traveller_brings() -> None:
+    moves = movements(
+        "Ana Ruiz left Rome in 2021. The family first went to Oslo. A bus took them to Lyon. "
+        "She said she had brought the Dublin weather with her.",
+        published=dt.date(2024, 5, 2),
+    )
+    found = by_place(moves)
+    assert found["Oslo"].actor == "Ana Ruiz"
+    assert found["Lyon"].actor == "Ana Ruiz"
+    assert "Dublin" not in found

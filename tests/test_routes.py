@@ -217,3 +217,12 @@ def test_a_live_blog_with_headlined_entries_and_a_plan_that_came_true() -> None:
     assert routes[0].actor == "the convoy"
     assert _names(routes[0]) == ["Oslo", "Edinburgh", "Dublin"]
     assert routes[0].stops[-1].status == "visited"
+
+
+def test_one_loose_date_does_not_reorder_a_story_told_in_order() -> None:
+    routes = _routes(
+        ("Ana Ruiz left Rome with her family. They first went to Oslo, then moved to Lyon. "
+         "In February they travelled to Dublin and were later transferred to Paris.",
+         dt.date(2024, 5, 2)),
+    )  # fmt: skip
+    assert _names(routes[0]) == ["Rome", "Oslo", "Lyon", "Dublin", "Paris"]
