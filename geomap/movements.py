@@ -1392,6 +1392,8 @@ def _find_names(
             name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
         if (
             (name_lows and name_lows[-1] in _PLACE_NAME_HEADS)
+            # "Lago General Carrera", "Cerro Torre": a lake or a mountain, no general
+            or lows[0] in _PLACE_NAME_STARTS
             or (j < len(items) and items[j].kind == "word" and items[j].text in _PLACE_NAME_HEADS)
             # "the Vaca Muerta shale field", "the Nord Stream pipeline": a thing's name
             or (j < len(items) and items[j].kind == "word" and items[j].text in _THING_HEADS)
@@ -1510,6 +1512,12 @@ _PLACE_NAME_HEADS = frozenset(
      "center", "centre", "institute", "university", "hospital", "college", "school", "theatre",
      "theater", "arena", "agency", "office", "ministry", "council", "committee", "bureau",
      "service", "commission", "police", "constabulary", "gendarmerie"}
+)  # fmt: skip
+# First words of the names of natural features: "Lago General Carrera", "Mount Kenya".
+_PLACE_NAME_STARTS = frozenset(
+    {"lago", "lake", "laguna", "mount", "monte", "mont", "cerro", "río", "rio", "isla",
+     "isle", "cape", "cabo", "lac", "bahía", "bahia", "sierra", "punta", "volcán", "volcan",
+     "glaciar", "paso", "col", "pic", "puerto", "fort"}
 )  # fmt: skip
 # Words that make a place name a sports club ("Leeds United", "Real Madrid").
 _CLUB_SUFFIXES = frozenset(
@@ -4076,13 +4084,18 @@ _QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 # r"\b(?:I|me|my)\b", written with the word first and the look back after it: a leading \b
 # makes the engine try every position, the first letters it scans for.
 _FIRST_PERSON_RE = re.compile(r"(?:I(?<!\w\w)|m[ey](?<!\w\w\w))(?!\w)")
+_FIRST_PERSON_PLURAL_RE = re.compile(r"\b[Ww]e\b")  # not "our correspondent"
 _NARRATOR_MIN_MENTIONS = 3
 
 
 def _told_in_first_person(text: str) -> bool:
     """Does the writer say "I" outside quotations at least a few times (a travel feature)?"""
     outside = _QUOTED_RE.sub(" ", text)
-    return len(_FIRST_PERSON_RE.findall(outside)) >= _NARRATOR_MIN_MENTIONS
+    return (
+        len(_FIRST_PERSON_RE.findall(outside)) >= _NARRATOR_MIN_MENTIONS
+        # "We had set out from Bariloche on two second-hand bikes": travelling writers
+        or len(_FIRST_PERSON_PLURAL_RE.findall(outside)) >= _NARRATOR_MIN_MENTIONS
+    )
 
 
 _DATELINE_TAIL_RE = re.compile(
@@ -4962,6 +4975,15 @@ def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) ->
                 return [Governed(k, "stop")]
     k = hit.index - 1
     while k >= 1 and hit.index - k < 8:
+        if (
+            items[k].low == "which"
+            and hit.cue.obj is not None
+            and not hit.is_noun
+            and items[k - 1].text == ","
+            and (antecedent := _place_before_comma(items, k - 1)) is not None
+        ):
+            # "Ushuaia, the end of the road, which we hope to reach": the verb's object
+            return [Governed(antecedent, hit.cue.obj)]
         if items[k].kind == "word" and items[k].low == "where":
             j = k - 1
             if j >= 0 and items[j].text == ",":
@@ -5017,6 +5039,20 @@ def _later_legs(items: list[Item], hit: CueHit, governed: list[Governed]) -> lis
                 continue
         j += 1
     return out
+
+
+def _place_before_comma(items: list[Item], comma: int) -> int | None:
+    """The place a clause after `comma` refers back to: right before it ("Lima, which"), or
+    the one its apposition describes ("Ushuaia, the end of the road, which")."""
+    if comma >= 1 and items[comma - 1].kind == "place":
+        return _apposition_owner(items, comma - 1)
+    for k in range(comma - 1, max(1, comma - 10), -1):
+        it = items[k]
+        if it.text in (",", ".", ";", ":") or it.kind == "place" or it.low in _BOUNDARY_WORDS:
+            return None
+        if it.low in ("a", "an", "the") and items[k - 1].text == "," and k >= 2:
+            return k - 2 if items[k - 2].kind == "place" else None
+    return None
 
 
 def _apposition_owner(items: list[Item], j: int) -> int:

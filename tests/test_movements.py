@@ -980,3 +980,17 @@ def test_the_family_a_bus_took_and_what_a_traveller_brings() -> None:
     assert found["Oslo"].actor == "Ana Ruiz"
     assert found["Lyon"].actor == "Ana Ruiz"
     assert "Dublin" not in found
+
+
+def test_travelling_writers_say_we_and_the_place_which_they_hope_to_reach() -> None:
+    moves = movements(
+        "We rolled into Rome on Wednesday. We had set out from Oslo three weeks earlier. "
+        "On Sunday we head to Lyon. After that only Dublin, the end of the road, which we "
+        "hope to reach by May, is left. Then came the shore of Lago General Carrera, ending "
+        "in Paris.",
+        published=dt.date(2025, 2, 3),
+    )
+    found = by_place(moves)
+    assert {found[p].actor for p in ("Rome", "Oslo", "Lyon", "Dublin")} == {"the writer"}
+    assert found["Dublin"].status == "planned"
+    assert all(m.actor != "Carrera" for m in moves)
