@@ -283,7 +283,8 @@ _forms(_ENTER, "enter", "enters", "entered", "entering")
 _forms(_VISIT, "visit", "visits", "visited", "visiting", "tour", "tours", "toured",
        "touring", "inspect", "inspects", "inspected", "inspecting",
        "spend", "spends", "spent", "spending")  # fmt: skip
-_forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks",
+_forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks", "held",
+       "holding",
        "holds talks", "holding talks", "stop", "stops", "stopped", "stop over", "halted",
        "halts", "halting", "woke", "woke up", "wakes up", "waking up",
        "stopped over", "stops over", "stay", "stays", "stayed", "staying", "overnight",
@@ -2340,6 +2341,14 @@ _NON_ACTOR_SUBJECTS = frozenset(
 )  # fmt: skip
 
 
+def _next_word_after_times(items: list[Item], k: int) -> str:
+    """ "began Monday at a plant": the word after `k`, times skipped."""
+    k += 1
+    while k < len(items) and items[k].kind == "time":
+        k += 1
+    return items[k].low if k < len(items) else ""
+
+
 def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     """Cue words used in another sense: "left-wing", "the left", "land" as a noun, etc."""
     prev = items[hit.index - 1].low if hit.index > 0 else ""
@@ -2495,7 +2504,7 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         "kicked off",
         "kicks off",
         "kick off",
-    ) and nxt not in (
+    ) and _next_word_after_times(items, hit.last) not in (
         "in",
         "at",
         "from",
@@ -2565,6 +2574,14 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         role = "stop"
     elif hit.form in ("bound",):
         role = None
+    if hit.form in ("held", "holding"):
+        # "held an evening town hall in London": what was held, then where
+        k = j
+        while k < len(items) and k < j + 6 and items[k].kind == "word":
+            if items[k].low in ("in", "at"):
+                j = k
+                break
+            k += 1
     last_was_place = False
     qualifying = False  # "in Dongshan county near Zhangzhou, in Fujian": where the last place is
     in_apposition = False  # inside ", the ..." after a place: what it is, up to the next comma
@@ -3112,8 +3129,11 @@ def _clause_start(items: list[Item], index: int) -> int:
         # before the comma hides the subject, whatever it holds ("said" included).
         k = next(
             (w for w in range(index - 1, 0, -1)
-             if items[w].low in ("who", "which")
-             and (items[w - 1].text == "," or items[w - 1].low == "and")),
+             if (items[w].low in ("who", "which")
+                 and (items[w - 1].text == "," or items[w - 1].low == "and"))
+             # "The tour, billed as a swing through a region where ..., began"
+             or (w >= 2 and items[w - 1].text == "," and items[w].low.endswith("ed")
+                 and items[w].kind == "word" and items[w - 2].kind in ("mover", "name"))),
             k,
         )  # fmt: skip
     while k >= 0:
@@ -3712,6 +3732,15 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         found = registry.by_description(words, "person")
         if found is not None:
             return found
+    if (
+        head == "tour"
+        and ref.kind == "race"
+        and "race" not in registry.salient
+        and not registry.named("race")
+        and "group" not in registry.salient
+        and "person" in registry.salient
+    ):
+        return registry.salient["person"]  # "The tour began Monday in Windsor": hers
     if ref.kind == "race" and "race" not in registry.salient and "group" in registry.salient:
         group = registry.salient["group"]
         person = registry.salient.get("person")
@@ -4450,8 +4479,27 @@ def extract_movements(
             key = _actor_key(items[subject_index], registry)
             lead_place = items[place_index].resolved
             if key is not None and lead_place is not None and lead_place.place is not None:
-                future = detect_tense(sentence.text) == "future"
-                when = merge_expressions(times) if times else None
+                if place_index > subject_index:
+                    # the subject's own clause: "wrapped up her tour ..., telling supporters
+                    # that the election would be decided" is no plan
+                    future = (
+                        detect_tense(_text_between(article.text, items, subject_index, place_index))
+                        == "future"
+                    )
+                else:
+                    future = all(
+                        m.status == "planned"
+                        for m in movements
+                        if m.sentence_index == sentence.index
+                    )
+                lead_times = times
+                if detect_tense(sentence.text) != ("future" if future else "past"):
+                    # "on Wednesday night" in a lead told in the past, beside a quoted "would"
+                    lead_times = _without_dateline(
+                        sentence,
+                        find_time_expressions(sentence.text, ref, "future" if future else "past"),
+                    )
+                when = merge_expressions(lead_times) if lead_times else None
                 movements.append(
                     _record_movement(
                         registry,
@@ -5249,7 +5297,20 @@ def _relative_clauses(items: list[Item], first: int, last: int) -> list[tuple[in
     found: list[tuple[int, int]] = []
     k = first
     while k < last:
-        if items[k].low in ("who", "which") and k > 0 and items[k - 1].text == ",":
+        if (
+            k > 0
+            and items[k - 1].text == ","
+            and (
+                items[k].low in ("who", "which")
+                # ", billed by organizers as a swing through ... ,": a participle's aside
+                or (
+                    items[k].kind == "word"
+                    and items[k].low.endswith("ed")
+                    and k >= 2
+                    and items[k - 2].kind in ("mover", "name")
+                )
+            )
+        ):
             end = next((e for e in range(k + 1, last) if items[e].text == ","), None)
             if end is None:
                 break

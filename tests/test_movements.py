@@ -994,3 +994,27 @@ def test_travelling_writers_say_we_and_the_place_which_they_hope_to_reach() -> N
     assert {found[p].actor for p in ("Rome", "Oslo", "Lyon", "Dublin")} == {"the writer"}
     assert found["Dublin"].status == "planned"
     assert all(m.actor != "Carrera" for m in moves)
+
+
+def test_a_tour_that_began_after_an_aside_and_a_town_hall_held_in_a_city() -> None:
+    moves = movements(
+        "Prime Minister Ana Ruiz arrived in Rome on Tuesday. The tour, billed as a swing "
+        "through a region where seats changed hands last time, began Monday at a plant in "
+        "Oslo. On Wednesday she held an evening town hall in Lyon.",
+        published=dt.date(2026, 9, 17),
+    )
+    found = by_place(moves)
+    assert found["Oslo"].actor == "Ana Ruiz" and not found["Oslo"].historical
+    assert found["Oslo"].role == "origin"
+    assert found["Lyon"].status == "visited"
+
+
+def test_a_dateline_lead_told_in_the_past_beside_a_quoted_would() -> None:
+    moves = movements(
+        "LYON, France — Ana Ruiz wrapped up her tour with a rally in Lyon on Wednesday night, "
+        "telling supporters the vote would be close.",
+        published=dt.date(2026, 9, 17),
+    )
+    lyon = by_place(moves)["Lyon"]
+    assert lyon.status == "visited"
+    assert lyon.when is not None and lyon.when.start == dt.date(2026, 9, 16)
