@@ -3661,6 +3661,15 @@ _OFFICE_TITLES = frozenset(
 )
 
 
+def _most_mentioned(keys: list[str], registry: ActorRegistry) -> str | None:
+    """The one of several named races (ships, storms) the article names most often, else
+    first: the Tour de France of the lead, not the Vuelta its winner rode last year."""
+    if not keys:
+        return None
+    order = {k: n for n, k in enumerate(keys)}
+    return max(keys, key=lambda k: (registry.actors[k].mentions, -order[k]))
+
+
 def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
     anaphor = ref.anaphor or ""
@@ -3774,7 +3783,7 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             # "The five-day race started": the article's one named race, even if it was
             # never a subject before ("won the third stage of the Tour of the Alps").
             named = registry.named(ref.kind)
-            key = named[0] if len(named) == 1 else None
+            key = named[0] if len(named) == 1 else _most_mentioned(named, registry)
         description = _description_actor(anaphor, ref.kind)
         if description is None:
             return key

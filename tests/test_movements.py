@@ -1018,3 +1018,12 @@ def test_a_dateline_lead_told_in_the_past_beside_a_quoted_would() -> None:
     lyon = by_place(moves)["Lyon"]
     assert lyon.status == "visited"
     assert lyon.when is not None and lyon.when.start == dt.date(2026, 9, 16)
+
+
+def test_the_peloton_of_the_race_the_lead_names_when_another_race_is_recalled() -> None:
+    moves = movements(
+        "Marc Gagne won the 18th stage of the Tour de France on Thursday. The peloton sped "
+        "through Rome. Gagne, who won a stage of the Vuelta last year, said he was happy.",
+        published=dt.date(2025, 7, 24),
+    )
+    assert by_place(moves)["Rome"].actor == "Tour de France"
