@@ -341,6 +341,14 @@ _forms(
     "paused",
     "pauses",
     "pausing",
+    # where a traveller turned up in pictures and posts
+    "pictured in",
+    "pictured at",
+    "photographed in",
+    "photographed at",
+    "photographed outside",
+    "filmed in",
+    "posted from",
     "sat at",
     "sat in",
 )
@@ -1802,6 +1810,29 @@ def _find_anaphors(items: list[Item]) -> None:
                 if (
                     kind is False
                     and low == "the"
+                    and len(words) == 1
+                    and _AGED_RE.fullmatch(head)
+                    and j + 1 < len(items)
+                    and (
+                        items[j + 1].kind == "punct"
+                        or items[j + 1].low in _AUXILIARIES
+                        or items[j + 1].low in _CUE_FORMS
+                        or items[j + 1].low in ("who", "said", "says", "had", "has")
+                    )
+                ):
+                    kind = "person"  # "The 24-year-old, who won gold in Paris, landed"
+                if (
+                    kind is False
+                    and low == "the"
+                    and len(words) == 1
+                    and items[j].kind == "demonym"
+                    and j + 1 < len(items)
+                    and (items[j + 1].kind == "punct" or items[j + 1].low in _AUXILIARIES)
+                ):
+                    kind = "person"  # "the Australian was pictured in Kyoto": the traveller
+                if (
+                    kind is False
+                    and low == "the"
                     and len(words) >= 2
                     and (_AGED_RE.fullmatch(words[-2]))
                 ):
@@ -1833,6 +1864,12 @@ def _find_anaphors(items: list[Item]) -> None:
                     and items[j + 1].kind in ("mover", "name")
                 ):
                     break  # "the container ship Ever Given": the name follows
+                if (
+                    kind is not False
+                    and j + 1 < len(items)
+                    and (items[j + 1].low in _FACILITY_NOUNS or items[j + 1].low in _SHOP_NOUNS)
+                ):
+                    break  # "the sponsor's flagship store": a building, no ship
                 if kind is not False:
                     while (  # "the prime minister", "the royal couple": the whole title
                         kind == "person"
@@ -2558,6 +2595,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         role = "stop"  # "the band will play Regina on April 6": a town, not an opponent
     elif hit.form in ("stop was", "stop will be"):
         role = "stop"  # "The canoe's first stop was Russell"
+    elif hit.form == "posted from":
+        role = "stop"  # "posted from the sponsor's store in Ginza": where she was
     elif (
         hit.form in ("visit to", "visits to")
         or hit.form.endswith((" in", " at"))
@@ -3051,7 +3090,9 @@ def _is_modifier(items: list[Item], j: int) -> bool:
             return True
         following = [it for it in rest if it.kind in ("word", "name")][1:4]
         if following and _is_capitalised(following[0].text):
-            return not any(w.low in _FACILITY_NOUNS for w in following)
+            # "Moscow's Yaroslavsky station", "Seoul's Gangnam district": in the city
+            return not any(w.low in _FACILITY_NOUNS or w.low in _CITY_AREA_NOUNS
+                           for w in following)  # fmt: skip
         return False
     words = 0
     while k < len(items) and items[k].kind == "word" and words < 4:
@@ -3077,6 +3118,13 @@ def _is_modifier(items: list[Item], j: int) -> bool:
     return False
 
 
+# Buildings a travel noun can qualify: "the flagship store", "the bus shelter".
+_SHOP_NOUNS = frozenset({"store", "shop", "shelter", "depot", "garage", "showroom", "boutique"})
+# Parts of a city named after its possessive: "Seoul's Gangnam district".
+_CITY_AREA_NOUNS = frozenset(
+    {"district", "quarter", "neighbourhood", "neighborhood", "suburb", "borough", "ward",
+     "area", "old", "downtown", "waterfront", "harbour", "harbor"}
+)  # fmt: skip
 # Last words of the names of meetings and bodies named after a place ("Pacific Islands Forum").
 _EVENT_NAME_HEADS = frozenset(
     {"forum", "summit", "conference", "games", "council", "assembly", "festival", "cup",

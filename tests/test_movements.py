@@ -1027,3 +1027,16 @@ def test_the_peloton_of_the_race_the_lead_names_when_another_race_is_recalled() 
         published=dt.date(2025, 7, 24),
     )
     assert by_place(moves)["Rome"].actor == "Tour de France"
+
+
+def test_pictures_and_posts_place_a_traveller_and_an_aged_or_national_description() -> None:
+    moves = movements(
+        "Ana Ruiz flew to Rome on Sunday. The 24-year-old, who won gold in Paris, landed in "
+        "Oslo on Monday. On Tuesday the Russian was pictured in Lyon. On Wednesday she "
+        "posted from the sponsor's flagship store in Dublin, then appeared at a store opening "
+        "in Edinburgh's Leith district.",
+        published=dt.date(2025, 11, 8),
+    )
+    found = by_place(moves)
+    assert {found[p].actor for p in ("Oslo", "Lyon", "Dublin", "Edinburgh")} == {"Ana Ruiz"}
+    assert "Paris" not in found
