@@ -483,6 +483,7 @@ _DESCRIPTOR_NOUNS = frozenset(
 
 # "without leaving the terminal": what another verb of the sentence was done without.
 _WITHOUT_PHRASE_RE = re.compile(r"\bwithout\b[^,.;]*", re.IGNORECASE)
+_WITHOUT_GERUND_RE = re.compile(r"\bwithout (?:\w+ )?\w+ing\b", re.IGNORECASE)
 # What denies a whole clause ("a planned trip to X was called off"): all that counts after the
 # places ("without going ashore, to avoid the paperwork" says how a place was passed) ...
 _CLAUSE_DENIALS = (
@@ -1401,6 +1402,8 @@ def _find_names(
             name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
         if (
             (name_lows and name_lows[-1] in _PLACE_NAME_HEADS)
+            # headlands: "Malin Head", "Beachy Head" (but "Saltbush head north")
+            or (len(name_lows) > 1 and name_lows[-1] in ("head", "point", "ness"))
             # "Lago General Carrera", "Cerro Torre": a lake or a mountain, no general
             or lows[0] in _PLACE_NAME_STARTS
             or (j < len(items) and items[j].kind == "word" and items[j].text in _PLACE_NAME_HEADS)
@@ -2613,10 +2616,15 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         role = "stop"
     elif hit.form in ("bound",):
         role = None
-    if hit.form in ("held", "holding"):
-        # "held an evening town hall in London": what was held, then where
+    if hit.form in ("held", "holding") or (
+        hit.form in ("stopped", "stop", "stops", "stopping", "paused")
+        and j < len(items)
+        and items[j].low == "for"
+    ):
+        # "held an evening town hall in London", "stopped for lunch and an ice pack in
+        # Ballinrobe": what was held or stopped for, then where
         k = j
-        while k < len(items) and k < j + 6 and items[k].kind == "word":
+        while k < len(items) and k < j + 8 and items[k].kind == "word":
             if items[k].low in ("in", "at"):
                 j = k
                 break
@@ -4377,6 +4385,10 @@ def extract_movements(
                 # "Osh, where the ride will end": the place's clause goes on after the cue
                 tail = _text_between(article.text, items, hit.last, _clause_end_after(items, hit))
                 clause_text += tail[len(items[hit.last].text) :]
+            if "without" in clause_text and items[hit.index - 1].low != "without":
+                # "through Buncrana without stopping and finishing the day in Letterkenny":
+                # "without" denies its own verb, not this later one
+                clause_text = _WITHOUT_GERUND_RE.sub("", clause_text)
             # "had not seen a tree for days when she freewheeled into Murghab": the main
             # clause lends its tense, but its negation denies only its own verb.
             own_clause_text = clause_text

@@ -1040,3 +1040,17 @@ def test_pictures_and_posts_place_a_traveller_and_an_aged_or_national_descriptio
     found = by_place(moves)
     assert {found[p].actor for p in ("Oslo", "Lyon", "Dublin", "Edinburgh")} == {"Ana Ruiz"}
     assert "Paris" not in found
+
+
+def test_without_stopping_denies_only_its_own_verb_and_a_stop_for_lunch() -> None:
+    moves = movements(
+        "Ana Ruiz set off from Malin Head at 6am on Saturday, running south through Rome "
+        "without stopping and finishing the first day in Oslo. She stopped for lunch and an "
+        "ice pack in Lyon before pushing on to Dublin.",
+        published=dt.date(2025, 6, 12),
+    )
+    found = by_place(moves)
+    assert found["Rome"].status == "passed"
+    assert found["Oslo"].status == "visited"
+    assert found["Lyon"].status == "visited"
+    assert all(m.actor == "Ana Ruiz" for m in moves)
