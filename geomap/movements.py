@@ -172,6 +172,7 @@ _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "la
        "anchored",
        "drop anchor", "dropped anchor", "steamed into", "sailed into", "flew into", "drove into",
        "got to", "gets to", "come ashore", "came ashore", "comes ashore", "put in",
+       "stepped ashore", "steps ashore", "went ashore", "goes ashore", "go ashore",
        "put into", "puts in", "arrival", "tied up", "ties up", "tying up", "moored", "eased into",
        "eases into", "crawled into", "rattled into", "chugged into", "glided into",
        "limped into", "limps into", "nosed into")  # fmt: skip
@@ -1821,6 +1822,7 @@ def _find_anaphors(items: list[Item]) -> None:
                         or items[j + 1].low in _AUXILIARIES
                         or items[j + 1].low in _CUE_FORMS
                         or items[j + 1].low in ("who", "said", "says", "had", "has")
+                        or _two_word_cue_at(items, j + 1)  # "the 16-year-old set off"
                     )
                 ):
                     kind = "person"  # "The 24-year-old, who won gold in Paris, landed"
@@ -2051,6 +2053,12 @@ def _dateline_presence(
     return None
 
 
+_DATELINE_DATE_RE = re.compile(
+    r"\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
+    r"april|june|july|august|september|october|november|december"
+)
+
+
 def _after_dateline(items: list[Item]) -> int:
     """Index of the first item after a dateline ("KAMPALA, Uganda —", "LVIV (AP) —"), else 0."""
     for k, it in enumerate(items[:8]):
@@ -2058,7 +2066,12 @@ def _after_dateline(items: list[Item]) -> int:
             depth = 0
             for x in items[:k]:  # "THIÈS, Senegal (geomap) —": an agency in parentheses
                 depth += (x.text == "(") - (x.text == ")") if x.kind == "punct" else 0
-                if not (depth > 0 or x.kind in ("place", "punct", "time") or x.low == "ap"):
+                if not (
+                    depth > 0
+                    or x.kind in ("place", "punct", "time")
+                    or x.low == "ap"
+                    or _DATELINE_DATE_RE.fullmatch(x.low)  # "LISBON, Dec 3 -"
+                ):
                     return 0
             return k + 1
     return 0
@@ -3335,6 +3348,14 @@ def _cue_actor(
     if hit.form in _BE_IN_FORMS and not (
         hit.index > 0 and items[hit.index - 1].kind in ("name", "mover")
     ):
+        if (
+            hit.index >= 3
+            and items[hit.index - 1].low == "who"
+            and items[hit.index - 2].text == ","
+            and items[hit.index - 3].kind in ("name", "mover")
+        ):
+            # "Thunberg, who was in California when the news broke": the one named
+            return _actor_key(items[hit.index - 3], registry)
         return None  # "Kyiv is in ruins", "the problem was in Lagos": no traveller
     if not candidates and hit.index > 0 and items[hit.index - 1].low in _NON_ACTOR_SUBJECTS:
         return None  # "heavy fighting continues around Pokrovsk": no one travels

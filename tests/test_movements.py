@@ -1054,3 +1054,14 @@ def test_without_stopping_denies_only_its_own_verb_and_a_stop_for_lunch() -> Non
     assert found["Oslo"].status == "visited"
     assert found["Lyon"].status == "visited"
     assert all(m.actor == "Ana Ruiz" for m in moves)
+
+
+def test_a_dated_dateline_stepping_ashore_and_who_was_in() -> None:
+    moves = movements(
+        "LYON, Dec 3 - Ana Ruiz stepped ashore in Lyon on Tuesday. In August she sailed from "
+        "Oslo to Rome. Ruiz, who was in Dublin when the news broke, posted an appeal.",
+        published=dt.date(2019, 12, 3),
+    )
+    found = by_place(moves)
+    assert found["Lyon"].status == "visited" and found["Lyon"].actor == "Ana Ruiz"
+    assert found["Dublin"].actor == "Ana Ruiz"
