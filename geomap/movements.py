@@ -342,6 +342,19 @@ _forms(
     "paused",
     "pauses",
     "pausing",
+    # shelter and changes on the way: "found shelter with relatives in Wad Madani"
+    "found shelter",
+    "took shelter",
+    "sought shelter",
+    "took refuge",
+    "sought refuge",
+    "found refuge",
+    "sheltered",
+    "changing planes in",
+    "changed planes in",
+    "change planes in",
+    "changing trains in",
+    "changed trains in",
     # where a traveller turned up in pictures and posts
     "pictured in",
     "pictured at",
@@ -2413,6 +2426,9 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         return True  # "the left", "left-wing", "time left over for a look at Laos"
     if _describes_landscape(items, hit.index):
         return True
+    if nxt == "behind" and form in ("stayed", "stay", "stays", "staying", "remained", "remain",
+                                    "remains", "left"):  # fmt: skip
+        return True  # "her husband stayed behind in Omdurman": he did not go
     if form == "waiting" and nxt in ("times", "time", "list", "lists", "room", "area", "period"):
         return True  # "to cut waiting times at the border post"
     if form in ("transit", "transiting") and nxt in _TRANSIT_MODIFIED_NOUNS:
@@ -3861,6 +3877,8 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             # never a subject before ("won the third stage of the Tour of the Alps").
             named = registry.named(ref.kind)
             key = named[0] if len(named) == 1 else _most_mentioned(named, registry)
+        if key is not None and head in _DESCRIBED_GROUP_HEADS and ref.kind == "person":
+            registry.couple = key  # "the family waited ... They found shelter": hers
         description = _description_actor(anaphor, ref.kind)
         if description is None:
             return key

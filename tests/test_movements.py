@@ -1065,3 +1065,17 @@ def test_a_dated_dateline_stepping_ashore_and_who_was_in() -> None:
     found = by_place(moves)
     assert found["Lyon"].status == "visited" and found["Lyon"].actor == "Ana Ruiz"
     assert found["Dublin"].actor == "Ana Ruiz"
+
+
+def test_a_family_that_found_shelter_a_husband_who_stayed_behind_and_a_change_of_planes() -> None:
+    moves = movements(
+        "Ana Ruiz keeps the papers in a folder. When fighting erupted in April, the family "
+        "waited nine days. They found shelter with relatives in Rome. Her husband stayed "
+        "behind in Lyon. The family is scheduled to fly out of Oslo on April 9, changing "
+        "planes in Dublin before continuing to Paris.",
+        published=dt.date(2025, 3, 20),
+    )
+    found = by_place(moves)
+    assert found["Rome"].actor == "Ana Ruiz"
+    assert "Lyon" not in found
+    assert found["Dublin"].status == "planned"
