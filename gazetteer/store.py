@@ -256,8 +256,12 @@ class Gazetteer:
         return list(self._lookup_cached(norm))
 
     def has_prefix(self, norm_prefix: str) -> bool:
-        """Whether some indexed name starts with this (already normalised) text."""
-        return next(self._trie.iterkeys(norm_prefix), None) is not None
+        """Whether some indexed name starts with this (already normalised) text, or with its
+        ascii fold: "yucatán channel" is indexed only as "yucatan channel"."""
+        if next(self._trie.iterkeys(norm_prefix), None) is not None:
+            return True
+        folded = ascii_fold(norm_prefix)
+        return folded != norm_prefix and next(self._trie.iterkeys(folded), None) is not None
 
     def contains(self, norm: str) -> bool:
         """Whether this (already normalised) text is itself an indexed name."""

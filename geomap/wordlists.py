@@ -51,7 +51,7 @@ NEVER_PLACES = frozenset(
         "mrs", "ms", "dr", "said", "says", "also", "however", "meanwhile", "christmas", "easter",
         "ramadan", "eid", "god", "allah", "internet", "covid", "north", "south", "east", "west",
         "northern", "southern", "eastern", "western", "central", "new", "old", "great", "upper",
-        "lower",
+        "lower", "niña", "niño",  # La Niña and El Niño are weather, not towns
     ]
 )
 

@@ -192,3 +192,9 @@ def test_a_city_name_inside_a_longer_romance_name_is_not_the_city(gazetteer) -> 
 def test_a_town_that_a_small_language_is_named_after(gazetteer) -> None:  # type: ignore[no-untyped-def]
     assert "Vanimo" in surfaces("On Sunday the pope flew to Vanimo, a remote town.", gazetteer)
     assert "Swahili" not in surfaces("It was translated from Swahili to French.", gazetteer)
+
+
+def test_an_accented_multiword_name_indexed_without_accents(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = surfaces("The storm crossed the Yucatán Channel on Sunday night.", gazetteer)
+    assert found == ["Yucatán Channel"]
+    assert surfaces("Forecasters expect La Niña to return this winter.", gazetteer) == []
