@@ -587,6 +587,7 @@ _PERSON_TITLES = frozenset(
 # Capitalised words that are never part of a person's name.
 _NOT_NAME_WORDS = frozenset(
     {"the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "with", "after", "before",
+     "around", "christmas", "easter",
      "during", "since", "as", "but", "and", "or", "so", "yet", "if", "when", "while", "then",
      "now", "later", "earlier", "meanwhile", "however", "also", "still", "some", "many",
      "most", "both", "several", "officials", "according", "last", "next", "one", "two",
@@ -935,6 +936,7 @@ class ActorRegistry:
         self.descriptions: set[str] = set()  # keys of actors known only by a description
         self.moves: Counter[str] = Counter()  # movements read so far, per actor key
         self.couple: str | None = None  # a person last described with company ("the couple")
+        self.animal: str | None = None  # a tracked animal's nickname ("nicknamed Maren")
         self.introduced: str | None = None  # the person a lead's "A ... envoy" turned out to be
         self.narrator = False  # told in the first person outside quotes: "I" is the writer
         self.recent_people: list[str] = []  # persons in the order they were last subjects
@@ -2798,6 +2800,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             # "made landfall south of Vilanculos": near it, unless a distance says how far.
             far = j > 0 and items[j - 1].low in _DISTANCE_UNITS
             # "from Zuwara, west of Tripoli": after a place it only says where that place is.
+            # "passed about 150 kilometres north of Bermuda": passing it, even at a distance
+            far = far and cue is not _PASS
             role = None if far or since_place <= 2 else cue.preps.get("near", "stop")
             current_prep = "near"
             content = 0
@@ -3770,6 +3774,8 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         # A first-person feature follows its writer; elsewhere "I" is a quoted speaker.
         return registry.describe("the writer", "person", frozenset()) if registry.narrator else None
     head = anaphor.rsplit(" ", 1)[-1]
+    if head in _ANIMAL_NOUNS and registry.animal is not None:
+        return registry.animal  # "A young female white shark ... nicknamed Maren"
     if head in _ANIMAL_NOUNS:
         # "A humpback whale ... the female ... she": one animal the story follows
         animal = registry.salient.get("person")
@@ -4169,6 +4175,28 @@ def _recurring_phrases(text: str, resolved: list[ResolvedMention]) -> frozenset[
     )
 
 
+_NICKNAMED_RE = re.compile(r"\b(?:nicknamed|dubbed|named) [\"“']?(?P<name>[A-Z][a-z’'-]{2,})\b")
+_ANIMAL_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(_ANIMAL_NOUNS)) + r")s?\b", re.I)
+
+
+def _journey_kind(key: str, registry: ActorRegistry) -> ActorKind:
+    """The actor's kind as far as the length of its journey goes: a tracked animal travels for
+    months, like a group or a ship."""
+    return "group" if key == registry.animal else registry.kind_of(key)
+
+
+def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
+    """The name researchers gave the animal a story follows ("The 4-metre shark, nicknamed
+    Maren by the team that tagged her"): the first such name after an animal's noun."""
+    places = {rm.mention.surface for rm in resolved}
+    for m in _NICKNAMED_RE.finditer(text):
+        name = m.group("name")
+        if name in places or not _ANIMAL_WORD_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        return name
+    return None
+
+
 def _named_with_age(text: str, resolved: list[ResolvedMention]) -> list[str]:
     """One-word names given an age ("Moussa, 22, is from Sikasso"): people, however rare."""
     if _AGE_AFTER_NAME_RE.search(text) is None:
@@ -4309,6 +4337,9 @@ def extract_movements(
         registry.add(word, kind)
     for word in _named_with_age(article.text, resolved):
         registry.add(word, "person")  # "Moussa, 22, is from Sikasso"
+    nickname = _animal_nickname(article.text, resolved)
+    if nickname is not None:
+        registry.animal = registry.add(nickname, "person")  # "The shark, nicknamed Maren,"
     registry.recurring_names = _recurring_phrases(article.text, resolved)
     for phrase in sorted(registry.recurring_names):
         registry.add(phrase, "ship" if _VESSEL_WORD_RE.search(article.text) else "group")
@@ -4393,6 +4424,11 @@ def extract_movements(
                     mover_kind != hit.cue.only
                     and not (hit.cue is _GROUP_PRESENCE and mover_kind == "ship")
                     and hit.form not in _TAKE_FORMS
+                    # "was last located near the Azores": a tracked animal's or ship's position
+                    and not (
+                        hit.cue is _STORM_POSITION
+                        and (mover_kind == "ship" or key == registry.animal)
+                    )
                 ):
                     continue
                 if mover_kind != hit.cue.only and hit.form in _TAKE_FORMS:
@@ -4514,7 +4550,8 @@ def extract_movements(
                 times_by_tense[(sentence.index, tense)] = cue_times
             when, historical = _movement_time(items, cue_times, clause_start, clause_end,
                                               sentence, ref, context_date, wide_text,
-                                              registry.kind_of(key), clause_text)  # fmt: skip
+                                              _journey_kind(key, registry),
+                                              clause_text)  # fmt: skip
             if (
                 hit.form.split()[0] in ("trip", "visit", "journey", "tour", "trips", "visits")
                 and (
@@ -5514,9 +5551,11 @@ def _movement_time(
         historical = True  # "Meloni had flown to Tunis in April": an earlier trip
     # "who took the club to Tokyo and Osaka last summer": also what follows the places
     tail_start = (items[clause_end].end if items else sentence.end) - sentence.start
-    if _HISTORICAL_RE.search(clause_text) or _HISTORICAL_RE.search(
-        sentence.text, max(0, tail_start), hi - sentence.start
+    if kind == "person" and (
+        _HISTORICAL_RE.search(clause_text)
+        or _HISTORICAL_RE.search(sentence.text, max(0, tail_start), hi - sentence.start)
     ):
+        # (a group, ship or animal "tagged off Nova Scotia last summer" is still on its way)
         historical = True
     return when, historical
 

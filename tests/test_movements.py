@@ -1079,3 +1079,17 @@ def test_a_family_that_found_shelter_a_husband_who_stayed_behind_and_a_change_of
     assert found["Rome"].actor == "Ana Ruiz"
     assert "Lyon" not in found
     assert found["Dublin"].status == "planned"
+
+
+def test_a_tracked_animal_by_its_nickname_located_months_after_tagging() -> None:
+    moves = movements(
+        "A young female white shark tagged off Rome last summer was last located near Oslo, "
+        "researchers said on Tuesday. The 4-metre shark, nicknamed Maren by the team, sends "
+        "her position whenever her fin breaks the surface. By September she had moved south "
+        "to Lyon. Around Christmas she passed about 150 kilometres north of Dublin.",
+        published=dt.date(2025, 3, 4),
+    )
+    found = by_place(moves)
+    assert {m.actor for m in moves} == {"Maren"}
+    assert not found["Oslo"].historical and not found["Lyon"].historical
+    assert found["Dublin"].status == "passed"
