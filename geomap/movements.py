@@ -285,6 +285,7 @@ _forms(_VISIT, "visit", "visits", "visited", "visiting", "tour", "tours", "toure
        "touring", "inspect", "inspects", "inspected", "inspecting",
        "spend", "spends", "spent", "spending")  # fmt: skip
 _forms(_PRESENCE, "meet", "meets", "met", "meeting", "hold talks", "held talks", "held",
+       "talks with",
        "holding",
        "holds talks", "holding talks", "stop", "stops", "stopped", "stop over", "halted",
        "halts", "halting", "woke", "woke up", "wakes up", "waking up",
@@ -2606,7 +2607,9 @@ _IRREGULAR_PAST = frozenset(
     "stood sat hit struck tore fled brought caught led bore stuck got put sent slept kept "
     "held gave saw".split()
 )
-_MEET_FORMS = frozenset({"met", "meet", "meets", "meeting", "greeted", "received", "welcomed"})
+_MEET_FORMS = frozenset(
+    {"met", "meet", "meets", "meeting", "greeted", "received", "welcomed", "talks with"}
+)
 
 
 def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
@@ -5301,7 +5304,7 @@ def _fronted_places(items: list[Item], hit: CueHit, governed: list[Governed]) ->
         and first.low in ("in", "at")
         and len(items) > 2
         and items[1].kind == "place"
-        and items[2].kind in ("punct", "name", "mover")
+        and items[2].kind in ("punct", "name", "mover", "time")  # "In Accra on Tuesday he"
         and not any(
             items[k].low in _CUE_FORMS and _starts_cue(items, k) for k in range(2, hit.index)
         )

@@ -1093,3 +1093,14 @@ def test_a_tracked_animal_by_its_nickname_located_months_after_tagging() -> None
     assert {m.actor for m in moves} == {"Maren"}
     assert not found["Oslo"].historical and not found["Lyon"].historical
     assert found["Dublin"].status == "passed"
+
+
+def test_talks_with_someone_in_a_capital_and_a_fronted_place_with_a_time() -> None:
+    moves = movements(
+        "LYON - Ana Ruiz was in Lyon on Monday, a day after talks with President Marc Gagne "
+        "in the capital, Paris. In Oslo on Tuesday she is due to hold talks with the king.",
+        published=dt.date(2023, 10, 30),
+    )
+    found = by_place(moves)
+    assert found["Paris"].actor == "Ana Ruiz"
+    assert found["Oslo"].status == "planned"
