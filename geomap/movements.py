@@ -2066,7 +2066,26 @@ def _dateline_presence(
         for m in movements
     ):
         return start, 0  # "DILI - Pope Francis arrived in Timor-Leste": in the dateline's city
+    if city.kind in ("city", "capital") and _venue_in_lead(items, start):
+        return start, 0  # "EDINBURGH - Swift wrapped up three nights at Murrayfield Stadium"
     return None
+
+
+def _venue_in_lead(items: list[Item], start: int) -> bool:
+    """Does the lead, from its subject on, name a venue ("at Murrayfield Stadium") before any
+    other place?"""
+    for k in range(start + 1, min(len(items), start + 25)):
+        it = items[k]
+        if it.kind == "place":
+            return False
+        if (
+            it.kind == "word"
+            and it.low in _FACILITY_NOUNS
+            and _is_capitalised(it.text)
+            and any(items[b].low in ("at", "in") for b in range(max(start, k - 4), k))
+        ):
+            return True
+    return False
 
 
 _DATELINE_DATE_RE = re.compile(
@@ -4635,10 +4654,14 @@ def extract_movements(
                         == "future"
                     )
                 else:
-                    future = all(
-                        m.status == "planned"
-                        for m in movements
-                        if m.sentence_index == sentence.index
+                    statuses = [m.status for m in movements if m.sentence_index == sentence.index]
+                    future = (
+                        all(status == "planned" for status in statuses)
+                        if statuses
+                        else detect_tense(
+                            _text_between(article.text, items, subject_index, subject_index + 8)
+                        )
+                        == "future"
                     )
                 lead_times = times
                 if detect_tense(sentence.text) != ("future" if future else "past"):
@@ -5576,9 +5599,9 @@ def _all_ahead(
     """Are all the sentence's times after the publication day? With `weekdays` (a verb plainly
     in the present) a weekday is read as the next one ("Sunday's stage 15 starts in Oviedo",
     written on Saturday)."""
-    if not all((weekdays and t.kind == "weekday")
+    if not all((weekdays and t.kind in ("weekday", "month_day"))
                or (t.span.start is not None and t.span.start > ref) for t in times):  # fmt: skip
-        return False
+        return False  # ("She then performs in Cardiff on June 18": the next June 18)
     ahead = find_time_expressions(sentence.text, ref, "future")
     return bool(ahead) and all(t.span.start is not None and t.span.start > ref for t in ahead)
 

@@ -1104,3 +1104,16 @@ def test_talks_with_someone_in_a_capital_and_a_fronted_place_with_a_time() -> No
     found = by_place(moves)
     assert found["Paris"].actor == "Ana Ruiz"
     assert found["Oslo"].status == "planned"
+
+
+def test_a_dateline_city_of_a_venue_and_a_present_tense_date_ahead() -> None:
+    moves = movements(
+        "Lyon - Ana Ruiz wrapped up three sold-out nights at Gerland Stadium on Sunday. "
+        "She played two nights in Rome a week ago. She then performs at the Principality "
+        "Stadium in Oslo on June 18.",
+        published=dt.date(2024, 6, 10),
+    )
+    found = by_place(moves)
+    assert found["Lyon"].status == "visited"
+    assert found["Oslo"].status == "planned"
+    assert found["Oslo"].when is not None and found["Oslo"].when.start == dt.date(2024, 6, 18)
