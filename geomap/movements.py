@@ -2371,7 +2371,7 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
                     if noun_context:
                         is_noun = True
                     elif form in ("visit",):
-                        is_noun = False
+                        cue, is_noun = _VISIT, False  # "plans to visit Aleppo": the verb
                     elif form in ("tour of",):
                         is_noun = True
                     elif form in ("drive", "ride", "cruise") and prev in _VERB_MARKERS:
@@ -2669,7 +2669,7 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         role = "stop"
     elif hit.form in ("bound",):
         role = None
-    if hit.form in ("held", "holding") or (
+    if hit.form in ("held", "holding", "met", "meets", "meet") or (
         hit.form in ("stopped", "stop", "stops", "stopping", "paused")
         and j < len(items)
         and items[j].low == "for"
@@ -3151,6 +3151,10 @@ def _is_modifier(items: list[Item], j: int) -> bool:
         rest = items[k : k + 8]
         if any(it.kind in ("place", "unknown_place") for it in rest[:7]):
             return True
+        nxt = next((it for it in rest if it.kind == "word" and it.low not in ("’s", "'s", "s")),
+                   None)  # fmt: skip
+        if nxt is not None and (nxt.low.endswith("est") or nxt.low in ("first", "only", "main")):
+            return True  # "the Istiqlal mosque, South-East Asia's largest": what the mosque is
         following = [it for it in rest if it.kind in ("word", "name")][1:4]
         if following and _is_capitalised(following[0].text):
             # "Moscow's Yaroslavsky station", "Seoul's Gangnam district": in the city

@@ -1117,3 +1117,15 @@ def test_a_dateline_city_of_a_venue_and_a_present_tense_date_ahead() -> None:
     assert found["Lyon"].status == "visited"
     assert found["Oslo"].status == "planned"
     assert found["Oslo"].when is not None and found["Oslo"].when.start == dt.date(2024, 6, 18)
+
+
+def test_plans_to_visit_a_city_and_meeting_groups_in_one() -> None:
+    moves = movements(
+        "Ana Ruiz arrived in Lyon on Saturday. On Sunday she met UN agencies and aid groups in "
+        "Oslo. She then plans to visit Rome, where families have lost their homes, and will "
+        "visit the Istiqlal mosque, Southeast Asia's largest.",
+        published=dt.date(2023, 2, 12),
+    )
+    found = by_place(moves)
+    assert found["Oslo"].status == "visited"
+    assert found["Rome"].status == "planned"
