@@ -1140,6 +1140,11 @@ _BARE_STORM_RES = (
         r"\b([A-Z][a-z]{2,}), (?:a|the|now a) (?:Category \d|tropical storm|powerful|major)"
     ),
     re.compile(r"\b(?:centre|center|eye|remnants) of ([A-Z][a-z]{2,})\b"),
+    # "Typhoon Shanshan ... Forecasters expect Shanshan to cut across Kyushu"
+    re.compile(
+        r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Tropical Depression|Storm) "
+        r"([A-Z][a-z]{2,})\b(?! (?:Center|Centre|Hunters|Season|Warning|Watch))"
+    ),
 )
 
 
@@ -1155,6 +1160,13 @@ def _may_mention_storm(text: str) -> bool:
     return any(w in low for w in _STORM_WORDS) or any(c in text for c in _FOLDING_LETTERS)
 
 
+# Words after "Hurricane"/"Storm" that name no storm: "Hurricane Hunters", "Storm Prediction".
+_STORM_NAME_STOPWORDS = frozenset(
+    {"hunters", "season", "warning", "warnings", "watch", "prediction", "surge", "alley",
+     "shelter", "shelters", "relief", "damage", "category", "force", "strength", "winds"}
+)  # fmt: skip
+
+
 def _bare_storm_names(text: str) -> frozenset[str]:
     """Names the article gives a storm without "Hurricane"/"Typhoon" before them (even when
     the name is also a town's: "Idalia slammed into ...")."""
@@ -1165,6 +1177,8 @@ def _bare_storm_names(text: str) -> frozenset[str]:
         for pattern in _BARE_STORM_RES
         for m in pattern.finditer(text)
         if m.group(1).casefold() not in _NOT_NAME_WORDS
+        and m.group(1).casefold() not in _PLACE_NAME_HEADS
+        and m.group(1).casefold() not in _STORM_NAME_STOPWORDS
     }
     return frozenset(names)
 

@@ -1129,3 +1129,13 @@ def test_plans_to_visit_a_city_and_meeting_groups_in_one() -> None:
     found = by_place(moves)
     assert found["Oslo"].status == "visited"
     assert found["Rome"].status == "planned"
+
+
+def test_a_typhoon_named_like_a_town_is_the_storm_when_named_alone() -> None:
+    moves = movements(
+        "Typhoon Lyon made landfall near Rome on Thursday. Forecasters expect Lyon to track "
+        "across Oslo by Friday, before turning east towards Dublin.",
+        published=dt.date(2024, 8, 29),
+    )
+    assert {m.actor for m in moves} == {"Typhoon Lyon"}
+    assert "Oslo" in by_place(moves)
