@@ -4219,6 +4219,33 @@ _NICKNAMED_RE = re.compile(r"\b(?:nicknamed|dubbed|named) [\"“']?(?P<name>[A-Z
 _ANIMAL_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(_ANIMAL_NOUNS)) + r")s?\b", re.I)
 
 
+# Descriptions of a travelling party that may stand for the article's one named traveller.
+_PARTY_HEADS = frozenset({"group", "delegation", "team", "party", "entourage", "band", "squad"})
+
+
+def _described_as_named(movements: list[Movement], registry: ActorRegistry) -> list[Movement]:
+    """ "The six-piece band played Portland" before the article names "Hollow Reeds": a
+    travelling party described before its name is the article's one named group that travels
+    (or, with no such group, its one named person who does: "the group" of her delegation)."""
+    described = {
+        m.actor
+        for m in movements
+        if m.actor in registry.descriptions and m.actor.rsplit(" ", 1)[-1] in _PARTY_HEADS
+    }
+    if not described:
+        return movements
+    travelled = {m.actor for m in movements if not m.historical} - described
+    named = [k for k, a in registry.actors.items()
+             if k not in registry.descriptions and a.name in travelled]  # fmt: skip
+    groups = [k for k in named if registry.kind_of(k) == "group"]
+    people = [k for k in named if registry.kind_of(k) == "person"]
+    target = groups if groups else people
+    if len(target) != 1:
+        return movements
+    name = registry.display(target[0])
+    return [m.model_copy(update={"actor": name}) if m.actor in described else m for m in movements]
+
+
 def _journey_kind(key: str, registry: ActorRegistry) -> ActorKind:
     """The actor's kind as far as the length of its journey goes: a tracked animal travels for
     months, like a group or a ship."""
@@ -4707,6 +4734,7 @@ def extract_movements(
         if not cue_marked:
             _update_salience(items, registry)
     movements = _retold_journeys(movements, ref)
+    movements = _described_as_named(movements, registry)
     # Actor names are final only once the whole article is read ("Kim" before "Kim Jong Un").
     return [m.model_copy(update={"actor": _final_name(m.actor, registry)}) for m in movements]
 

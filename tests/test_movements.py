@@ -1139,3 +1139,12 @@ def test_a_typhoon_named_like_a_town_is_the_storm_when_named_alone() -> None:
     )
     assert {m.actor for m in moves} == {"Typhoon Lyon"}
     assert "Oslo" in by_place(moves)
+
+
+def test_a_band_described_before_it_is_named_is_the_named_band() -> None:
+    moves = movements(
+        "The six-piece band played Rome on Thursday. Hollow Reeds then drove to Oslo, and "
+        "Hollow Reeds are due in Lyon next week.",
+        published=dt.date(2025, 3, 7),
+    )
+    assert {m.actor for m in moves} == {"Hollow Reeds"}
