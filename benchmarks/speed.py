@@ -11,6 +11,10 @@ Measures, on this machine:
   * the first gazetteer build, into an empty temporary cache: wall time and peak memory;
   * `geomap extract --input-jsonl` with --jobs 1 and --jobs 2 (whole command, start-up included).
 
+When `pip install .` has compiled geomap with mypyc from the same sources as this tree, the
+installed build is measured (what users run); otherwise the source tree, in pure Python. The
+table's first row says which.
+
 Only the texts of the corpora are used (never their annotations), and nothing is copied into the
 project: the extract runs read a temporary JSONL file that is deleted afterwards.
 """
@@ -18,6 +22,7 @@ project: the extract runs read a temporary JSONL file that is deleted afterwards
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import resource
@@ -36,7 +41,34 @@ CORPORA = ("GWN", "TR-News", "LGL")
 QUICK_ARTICLES_PER_CORPUS = 40
 COLD_START_RUNS = 3
 
-sys.path.insert(0, str(REPO))
+
+def compiled_install() -> Path | None:
+    """The installed geomap when `pip install .` compiled it with mypyc from these very sources
+    (setup.py): the benchmark then measures what users run. Otherwise (not installed, pure
+    Python, or built from other sources) None, and the source tree is measured."""
+    spec = importlib.util.find_spec("geomap")  # sys.path[0] is benchmarks/: the installed one
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(next(iter(spec.submodule_search_locations)))
+    root = package.parent
+    if root == REPO or not list(package.glob("movements.*.so")):
+        return None
+    for name in ("geomap", "gazetteer"):
+        for source in (REPO / name).glob("*.py"):
+            installed = root / name / source.name
+            if not installed.is_file() or installed.read_bytes() != source.read_bytes():
+                return None
+    return root
+
+
+INSTALLED = compiled_install()
+if INSTALLED is None:
+    sys.path.insert(0, str(REPO))
+BUILD_NOTE = (
+    f"mypyc-compiled install ({INSTALLED}), same sources as the tree"
+    if INSTALLED is not None
+    else "pure Python from the source tree (pip install . compiles: see README)"
+)
 
 
 @dataclass
@@ -175,7 +207,8 @@ def measure_throughput(texts: list[tuple[str, str]]) -> list[Row]:
 
 def subprocess_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    if INSTALLED is None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     env.update(extra)
     return env
 
@@ -323,7 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     texts = load_texts(args.benchmarks_dir, args.quick)
-    rows: list[Row] = []
+    rows: list[Row] = [Row("build measured", None, "", note=BUILD_NOTE)]
     with tempfile.TemporaryDirectory(prefix="geomap-speed-") as temporary:
         workdir = Path(temporary)
         # Cold starts first: they also make sure the user cache holds an up-to-date gazetteer.
