@@ -1554,7 +1554,10 @@ _PLACE_NAME_HEADS = frozenset(
      # organisations and buildings: "the National Hurricane Center" is no storm named Center
      "center", "centre", "institute", "university", "hospital", "college", "school", "theatre",
      "theater", "arena", "agency", "office", "ministry", "council", "committee", "bureau",
-     "service", "commission", "police", "constabulary", "gendarmerie"}
+     "service", "commission", "police", "constabulary", "gendarmerie",
+     # works, plans and deals: "the Interoceanic Corridor", "the Belt and Road Initiative"
+     "corridor", "highway", "motorway", "expressway", "pipeline", "tunnel", "line", "project",
+     "initiative", "programme", "program", "plan", "agreement", "accord", "treaty", "deal"}
 )  # fmt: skip
 # First words of the names of natural features: "Lago General Carrera", "Mount Kenya".
 _PLACE_NAME_STARTS = frozenset(
@@ -2076,7 +2079,7 @@ def _dateline_presence(
         m.sentence_index == sentence_index
         and m.place.kind in ("country", "admin1")
         and m.place.country == city.country
-        and m.role in ("destination", "stop")
+        and m.role == "destination"  # "arrived in Timor-Leste", not "a weekend in Mexico's south"
         for m in movements
     ):
         return start, 0  # "DILI - Pope Francis arrived in Timor-Leste": in the dateline's city
@@ -3405,6 +3408,13 @@ def _cue_actor(
         depth -= it.text == ")" if it.kind == "punct" and depth > 0 else 0
     prefix = outside
     candidates = [it for it in prefix if it.kind in ("name", "mover") and it.actor is not None]
+    if (
+        hit.form in _BE_IN_FORMS
+        and state.actor_key is not None
+        and any(items[k].low == "and" for k in range(max(0, hit.index - 4), hit.index))
+        and not any(items[k].kind in ("name", "mover") for k in range(start, hit.index))
+    ):
+        return state.actor_key  # "Sheinbaum left the capital ... and by mid-morning was in"
     if hit.form in _BE_IN_FORMS and not (
         hit.index > 0 and items[hit.index - 1].kind in ("name", "mover")
     ):

@@ -1148,3 +1148,15 @@ def test_a_band_described_before_it_is_named_is_the_named_band() -> None:
         published=dt.date(2025, 3, 7),
     )
     assert {m.actor for m in moves} == {"Hollow Reeds"}
+
+
+def test_a_coordinated_was_in_and_a_corridor_is_no_person() -> None:
+    moves = movements(
+        "Ana Ruiz left the capital before dawn on Saturday, and by mid-morning was in Rome. "
+        "The project is part of the Interoceanic Corridor, a rail link to Oslo. In the "
+        "afternoon she drove to Lyon.",
+        published=dt.date(2025, 2, 17),
+    )
+    found = by_place(moves)
+    assert found["Rome"].actor == "Ana Ruiz"
+    assert found["Lyon"].actor == "Ana Ruiz"
