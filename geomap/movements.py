@@ -177,6 +177,9 @@ _forms(_ARRIVE, "arrive", "arrives", "arrived", "arriving", "land", "lands", "la
        "eases into", "crawled into", "rattled into", "chugged into", "glided into",
        "limped into", "limps into", "nosed into")  # fmt: skip
 _forms(_REACH, "reach", "reaches", "reached", "reaching")
+# "stood on the summit of Mount Everest": a climber's arrival
+_forms(_REACH, "summited", "summitted", "summits", "stood atop", "stood on top of",
+       "stood on the summit of", "topped out on")  # fmt: skip
 _forms(
     _RETURN,
     "heading home",
@@ -1870,7 +1873,7 @@ def _find_anaphors(items: list[Item]) -> None:
                     kind = "person"  # "the Australian was pictured in Kyoto": the traveller
                 if (
                     kind is False
-                    and low == "the"
+                    and low in ("the", "a", "an")  # "A 58-year-old grandmother from Inverness"
                     and len(words) >= 2
                     and (_AGED_RE.fullmatch(words[-2]))
                 ):

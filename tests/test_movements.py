@@ -1160,3 +1160,12 @@ def test_a_coordinated_was_in_and_a_corridor_is_no_person() -> None:
     found = by_place(moves)
     assert found["Rome"].actor == "Ana Ruiz"
     assert found["Lyon"].actor == "Ana Ruiz"
+
+
+def test_a_climber_who_stood_on_the_summit_introduced_before_her_name() -> None:
+    moves = movements(
+        "Lyon - A 58-year-old grandmother from Oslo stood on the summit of Rome on Tuesday. "
+        "Ana Ruiz, a retired nurse, flew from Dublin in early April.",
+        published=dt.date(2024, 5, 22),
+    )
+    assert by_place(moves)["Rome"].actor == "Ana Ruiz"
