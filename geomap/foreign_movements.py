@@ -11,6 +11,7 @@ the usual wire story about one leader's tour; it does not follow several travell
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from geomap.models import Article, Movement, ResolvedMention, Role, Sentence, Status
@@ -172,9 +173,10 @@ def article_language(text: str) -> str:
     if len(words) < 20:
         return "en"
     hits = dict.fromkeys(_STOPWORDS, 0)  # stopwords of each language in the words
-    for word in filter(_LANGUAGES_OF.__contains__, words):
+    # Each stopword counted once (by Counter, in C), then added to its languages' hits.
+    for word, count in Counter(filter(_LANGUAGES_OF.__contains__, words)).items():
         for lang in _LANGUAGES_OF[word]:
-            hits[lang] += 1
+            hits[lang] += count
     best = max(hits, key=hits.__getitem__)
     return best if hits[best] > hits["en"] * 1.5 else "en"
 

@@ -1103,7 +1103,7 @@ def _sentence_items(
     times: list[TimeExpression],
 ) -> list[Item]:
     """The sentence as a sequence of items with offsets in the article text."""
-    spans = _sentence_spans(sentence, mentions, times)
+    spans = _sentence_spans(sentence, sorted(mentions, key=lambda r: r.mention.start), times)
     return _items_in(sentence, spans, 0, len(sentence.text))
 
 
@@ -1210,14 +1210,15 @@ def _sentence_spans(
 ) -> list[Item]:
     """The sentence's multi-word items (named movers, place mentions, times) in text order,
     overlaps removed: what `_items_in` keeps whole while it cuts the rest into words.
-    `may_move`: whether the text passes `_may_hold_mover`, when the caller knows already."""
+    `mentions` in text order (by start); `may_move`: whether the text passes
+    `_may_hold_mover`, when the caller knows already."""
     base = sentence.start
     text = sentence.text
     if may_move is None:
         may_move = _may_hold_mover(text)
     movers = _mover_spans(text, base) if may_move else []
     spans: list[Item] = list(movers)
-    for rm in sorted(mentions, key=lambda r: r.mention.start):
+    for rm in mentions:
         if movers and any(rm.mention.start < x.end and rm.mention.end > x.start for x in movers):
             continue
         kind: ItemKind
@@ -1723,10 +1724,11 @@ def _country_office_holders(items: list[Item]) -> bool:
     """ "Indonesia's president will leave Jakarta": a place's office holder, unnamed, is a person
     of their own, whom the article goes on to call by the title ("the president")."""
     replaced = False
-    for i in range(len(items) - 4, -1, -1):
+    # Right to left over the places (a replacement leaves the earlier ones where they were).
+    places = [i for i in range(len(items) - 3) if items[i].kind == "place"]
+    for i in reversed(places):
         if not (
-            items[i].kind == "place"
-            and items[i + 1].text in ("'", "’")
+            items[i + 1].text in ("'", "’")
             and items[i + 2].low == "s"
             and items[i + 3].kind == "word"
         ):
@@ -2361,13 +2363,13 @@ _CUE_KEY_WORDS = frozenset(
 
 def _find_cues(items: list[Item]) -> list[CueHit]:
     hits: list[CueHit] = []
-    i = 0
-    while i < len(items):
-        if items[i].kind != "word":
-            i += 1
+    resume = 0  # the first item after the last cue found
+    for i, item in enumerate(items):
+        # Only a word that starts some cue form can start a cue: the others are passed by.
+        if i < resume or item.kind != "word" or item.low not in _CUE_LENGTHS_BY_FIRST:
             continue
         found: CueHit | None = None
-        for n in _CUE_LENGTHS_BY_FIRST.get(items[i].low, ()):
+        for n in _CUE_LENGTHS_BY_FIRST[item.low]:
             window = items[i : i + n]
             if len(window) < n or any(w.kind != "word" for w in window):
                 continue
@@ -2407,9 +2409,7 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
         if found is not None:
             if not _spurious_cue(items, found):
                 hits.append(found)
-            i = found.last + 1
-        else:
-            i += 1
+            resume = found.last + 1
     return hits
 
 
@@ -4205,7 +4205,9 @@ _NAME_WITH_AGE_RE = re.compile(
 _AGE_AFTER_NAME_RE = re.compile(r", (?:aged )?\d")
 
 
-_TWO_CAPITALISED_RE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b")
+# r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", written capital first with the look back after it: a
+# leading \b makes the engine try every position of the article, a capital it scans for.
+_TWO_CAPITALISED_RE = re.compile(r"([A-Z](?<!\w\w)[a-z]+ [A-Z][a-z]+)\b")
 _VESSEL_WORD_RE = re.compile(r"\b(?:yacht|boat|ship|vessel|skipper|crew)s?\b", re.I)
 _RECURRING_MIN = 3
 
@@ -4331,6 +4333,11 @@ _NARRATOR_MIN_MENTIONS = 3
 
 def _told_in_first_person(text: str) -> bool:
     """Does the writer say "I" outside quotations at least a few times (a travel feature)?"""
+    if (
+        len(_FIRST_PERSON_RE.findall(text)) < _NARRATOR_MIN_MENTIONS
+        and len(_FIRST_PERSON_PLURAL_RE.findall(text)) < _NARRATOR_MIN_MENTIONS
+    ):
+        return False  # too few even with the quotations (taking them out adds none)
     outside = _QUOTED_RE.sub(" ", text)
     return (
         len(_FIRST_PERSON_RE.findall(outside)) >= _NARRATOR_MIN_MENTIONS
@@ -4342,7 +4349,9 @@ def _told_in_first_person(text: str) -> bool:
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,[ \t]*[A-Z][\w. ]{1,30})?[ \t]*(?:\([\w ]{1,20}\)[ \t]*)?[—–-]"
 )
-_HERE_RE = re.compile(r"(?<=[a-z,] )here\b(?![’']s| is| are| was| were)")
+# "here" after a lowercase word or a comma (the look back after the word: a leading look back
+# would be tried at every position).
+_HERE_RE = re.compile(r"here(?<=[a-z,] here)\b(?![’']s| is| are| was| were)")
 
 
 def _here_mentions(
@@ -4855,8 +4864,10 @@ _TOKEN_PAIR_RE = re.compile(
     + "]"
 )
 # A capitalised word token (as `_TOKEN_RE` cuts it): a one-word name if the registry knows it.
+# Written capital first, then the look backs (the capital is a letter or digit, the character
+# before it is not): a leading look back would make the engine try every position.
 _CAPITALISED_TOKEN_RE = re.compile(
-    r"(?<![^\W_])(?=[" + _UPPER + r"])[^\W_]+(?:[’'\-.&][^\W_]+)*\.?"
+    r"[" + _UPPER + r"](?<=[^\W_])(?<![^\W_].)[^\W_]*(?:[’'\-.&][^\W_]+)*\.?"
 )
 _ANAPHOR_HEADS = frozenset(
     w
@@ -4866,6 +4877,21 @@ _ANAPHOR_HEADS = frozenset(
 )  # fmt: skip
 # Words (as `_TOKEN_RE` cuts them, less a final period) of a casefolded text.
 _FOLDED_WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
+
+
+def _words_of(text: str) -> set[str]:
+    """The words `_FOLDED_WORD_RE` finds in the text. No word spans a space, and a chunk
+    between spaces of letters and digits only is a word: only the other chunks need the
+    pattern (which tests every character against a character class)."""
+    words: set[str] = set()
+    for chunk in text.split():
+        if chunk.isalnum():
+            words.add(chunk)
+        else:
+            words.update(_FOLDED_WORD_RE.findall(chunk))
+    return words
+
+
 # A pronoun, or a leader's aircraft ("Air Force One"): referring expressions on their own.
 _REFERRING_WORDS = frozenset(_PRONOUNS) | _AIRCRAFT_FIRST_WORDS
 
@@ -4878,7 +4904,7 @@ def _has_place(sentence: Sentence, mentions: list[ResolvedMention]) -> bool:
     folded = sentence.text.casefold()
     # A cue word between spaces is one of the words; only without one are they all needed.
     return not _CUE_KEY_WORDS.isdisjoint(folded.split()) or not _CUE_KEY_WORDS.isdisjoint(
-        _FOLDED_WORD_RE.findall(folded)
+        _words_of(folded)
     )
 
 
@@ -4903,7 +4929,7 @@ def _may_refer(sentence: Sentence, spans: list[Item], first: int, last: int) -> 
     folded = sentence.text[first:last].casefold()
     if not _REFERRING_WORDS.isdisjoint(folded.split()):
         return True  # one between spaces: no need to cut out all the words
-    words = set(_FOLDED_WORD_RE.findall(folded))
+    words = _words_of(folded)
     if not words.isdisjoint(_REFERRING_WORDS):
         return True
     if words.isdisjoint(_DESCRIPTION_STARTS):
@@ -4938,7 +4964,7 @@ class _SentenceReading:
         storm_names: frozenset[str],
     ) -> None:
         self.sentence = sentence
-        self.mentions = mentions
+        self.mentions = mentions  # in text order (by start), as `_sentence_spans` reads them
         self.has_place = has_place
         self.ref = ref  # the article's reference date, for its times
         self.storm_names = storm_names  # the article's bare storm names (_bare_storm_names)

@@ -177,6 +177,10 @@ class _Context:
     dominant_votes: int
 
 
+# A name's own country and region votes, which its context leaves out.
+_OwnVotes = tuple[tuple[tuple[str, int], ...], tuple[tuple[tuple[str, str], int], ...]]
+
+
 def _context(country_votes: Counter[str], region_votes: Counter[tuple[str, str]]) -> _Context:
     dominant, votes = max(country_votes.items(), key=lambda kv: kv[1], default=("", 0))
     return _Context(country_votes, region_votes, sum(country_votes.values()), dominant, votes)
@@ -575,9 +579,15 @@ def resolve_mentions(
     # A name's context is the same in both rounds (the first pass's votes of the other names),
     # and so is the part of its candidates' scores that depends on nothing else.
     own_scores: dict[str, list[float]] = {}
+    # Names that cast the same votes share one context (most cast one vote, for one country).
+    contexts: dict[_OwnVotes, _Context] = {}
     for norm, entry in names.items():
-        # no evidence for itself: "the Tasman" is no vote for the Tasman District
-        context = _context(total_votes - votes[norm], region_votes - own_region[norm])
+        key = (tuple(votes[norm].items()), tuple(own_region[norm].items()))
+        context = contexts.get(key)
+        if context is None:
+            # no evidence for itself: "the Tasman" is no vote for the Tasman District
+            context = _context(total_votes - votes[norm], region_votes - own_region[norm])
+            contexts[key] = context
         own_scores[norm] = [
             _own_score(c, prior, entry, facts[norm], context)
             for c, prior in zip(entry.candidates, entry.readings.priors, strict=True)

@@ -57,6 +57,12 @@ _CLOCK_RE = (
     r"(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?)"
 )
 
+# A month with no day after it: how the "month" pattern ends, and so what it must contain.
+_LONE_MONTH_RE = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Sept\.?|Aug\.?|Oct\.?|Nov\.?|Dec\.?|Jan\.?|Feb\.?)\b(?!\s+[0-3]?\d\b)"
+)
+
 
 @dataclass(frozen=True)
 class TimeExpression:
@@ -105,11 +111,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             r"\b(?:(?P<pre>(?i:in|since|during|until|by|from|this|last|next|of|on|early|late|mid))"
-            r"[\s-]+)(?P<part>"
-            + _PART_RE
-            + r")?(?P<mon>January|February|March|April|May|June|July|"
-            r"August|September|October|November|December|Sept\.?|Aug\.?|Oct\.?|Nov\.?|Dec\.?|"
-            r"Jan\.?|Feb\.?)\b(?!\s+[0-3]?\d\b)"
+            r"[\s-]+)(?P<part>" + _PART_RE + r")?" + _LONE_MONTH_RE
         ),
     ),
     (
@@ -218,7 +220,7 @@ _HAS_DIGIT = re.compile(r"\d")
 # each must contain.
 _GUARD_RES: dict[str, re.Pattern[str]] = {
     "iso": re.compile(r"\d-[01]\d-[0-3]\d"),  # 2023-09-13
-    "clock": re.compile(r"\d(?:[:.]\d|\s?[apAP])"),  # 6:30, 6 p.m.
+    "clock": re.compile(r"\d(?:[:.][0-5]\d|\s?[apAP]\.?[mM])"),  # 6:30, 6 p.m.
     "year": re.compile(r"(?:1[89]|20)\d\d"),
 }
 # What some patterns that their literal guards let through mostly in vain must contain,
@@ -228,6 +230,9 @@ _TIGHT_GUARD_RES: dict[str, re.Pattern[str]] = {
     "month_day": re.compile(_MONTH_WORD_RE + r"\s+\d"),  # Sept. 13
     "day_month": re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD_RE),  # 13 Sept
     "month_year": re.compile(_MONTH_WORD_RE + r",?\s+" + _YEAR_RE),  # September 2023
+    # The pattern's own end: a month not followed by a day (found quickly, as it starts
+    # with a capital, where the pattern starts with a look at every word boundary).
+    "month": re.compile(_LONE_MONTH_RE),
 }
 # For a case-blind pattern: words (lowercase) one of which it needs, looked for in the same scan
 # as the literal guards (under the kind "<kind>+"); or one of the letters that IGNORECASE
@@ -236,6 +241,10 @@ _TIGHT_WORDS: dict[str, tuple[str, ...]] = {
     "neighbour_day": ("previous day", "day before", "next day", "following day", "day later",
                       "day earlier", "same day", "that day", "that evening", "that night",
                       "next morning", "following morning"),
+    "daypart": ("at night", "the morning", "early hours", "at dawn", "at noon", "at midday",
+                "at midnight", "at daybreak", "overnight", "the afternoon", "the evening",
+                *(f"{when} {hour}" for when in ("after", "before")
+                  for hour in ("dawn", "daybreak", "sunrise", "midnight", "noon", "midday"))),
 }  # fmt: skip
 _CASE_FOLDING_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
