@@ -1903,6 +1903,17 @@ def _find_anaphors(items: list[Item]) -> None:
                     continue
                 if (
                     kind is not False
+                    and j + 2 < len(items)
+                    and items[j + 1].kind == "word"
+                    and items[j + 1].low.isalpha()
+                    and items[j + 2].kind == "word"
+                    and items[j + 2].low in _SINGLE_VESSELS
+                ):
+                    words.append(items[j + 1].low)  # "an expedition cruise ship": a ship
+                    j += 2
+                    continue
+                if (
+                    kind is not False
                     and j + 1 < len(items)
                     and items[j + 1].kind in ("mover", "name")
                 ):
@@ -2852,6 +2863,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         if low in _TRIP_NOUNS and cue in (_FINISH, _START, _SETOFF):
             j += 1  # "end the trip in Abidjan", "began the tour in Oslo": its object
             continue
+        if low in _VOYAGE_NOUNS and cue is _LEAVE and out:
+            break  # "left Longyearbyen on a voyage down the coast of Greenland": the way on
         if (low in _CUE_FORMS and _starts_cue(items, j)) or (
             low not in _CUE_FORMS and _two_word_cue_at(items, j)  # "and called at Ålesund"
         ):

@@ -1169,3 +1169,14 @@ def test_a_climber_who_stood_on_the_summit_introduced_before_her_name() -> None:
         published=dt.date(2024, 5, 22),
     )
     assert by_place(moves)["Rome"].actor == "Ana Ruiz"
+
+
+def test_a_ship_that_left_a_port_on_a_voyage_down_a_coast() -> None:
+    moves = movements(
+        "An expedition cruise ship, the Polar Wren, left Oslo on Aug. 19 on a two-week voyage "
+        "down the coast of Russia.",
+        published=dt.date(2024, 8, 29),
+    )
+    found = by_place(moves)
+    assert found["Oslo"].role == "origin"
+    assert "Russia" not in found
