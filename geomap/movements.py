@@ -984,6 +984,9 @@ class ActorRegistry:
             actor = self.actors[description] = Actor(name=description, kind=kind)
             self.descriptions.add(description)
         actor.titles |= titles
+        for title in titles:
+            if title in _TITLE_GENDERS:
+                self.genders.setdefault(description, _TITLE_GENDERS[title])
         actor.mentions += 1
         return description
 
@@ -1889,6 +1892,7 @@ def _find_anaphors(items: list[Item]) -> None:
                         and items[j + 1].low not in _PREPOSITION_WORDS
                         and items[j + 1].low not in _BOUNDARY_WORDS
                         and items[j + 1].low not in _NOT_NOUN_WORDS
+                        and not _two_word_cue_at(items, j + 1)  # "the 67-year-old ... set off"
                     ):
                         j += 1
                         words.append(items[j].low)
@@ -1968,6 +1972,10 @@ _TITLE_GENDERS = {
     "mr": "m", "mr.": "m", "king": "m", "prince": "m", "sir": "m", "lord": "m", "pope": "m",
     "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f", "queen": "f", "princess": "f",
     "lady": "f", "dame": "f",
+    # relatives: "Her son, who lives in Melbourne" is no "she"
+    "son": "m", "father": "m", "brother": "m", "uncle": "m", "nephew": "m", "grandson": "m",
+    "grandfather": "m", "daughter": "f", "mother": "f", "sister": "f", "aunt": "f",
+    "niece": "f", "granddaughter": "f", "grandmother": "f",
 }  # fmt: skip
 # Tracked animals travel, and are "she" or "he" in the stories about them.
 _ANIMAL_NOUNS = frozenset(
@@ -2145,6 +2153,14 @@ def _after_dateline(items: list[Item]) -> int:
     return 0
 
 
+# One relative named through the traveller ("his daughter"): someone else. (Plural ones, "her
+# children", often travel with the traveller and stay with her.)
+_RELATIVE_NOUNS = frozenset(
+    {"grandmother", "grandfather", "mother", "father", "son", "daughter", "brother", "sister",
+     "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter"}
+)  # fmt: skip
+
+
 # Parts of a travelling whole: "the final group of the convoy", "the rest of the team".
 _PART_NOUNS = frozenset(
     {"head", "rear", "tail", "front", "rest", "bulk", "remainder", "vanguard", "group", "part",
@@ -2195,6 +2211,8 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
     """What a noun after "the"/"his" refers to: an actor kind, None (any), False (nothing)."""
     if determiner in ("his", "her") and head in _VEHICLE_NOUNS:
         return "person"
+    if determiner in ("his", "her", "their") and head in _RELATIVE_NOUNS:
+        return "person"  # someone else: see `_resolve_anaphor`
     if determiner == "its" and head in ("crew", "eye", "remnants", "center", "centre"):
         return None
     if determiner in ("the", "this") and head in _STORM_NOUNS:
@@ -3840,6 +3858,9 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         # A first-person feature follows its writer; elsewhere "I" is a quoted speaker.
         return registry.describe("the writer", "person", frozenset()) if registry.narrator else None
     head = anaphor.rsplit(" ", 1)[-1]
+    if head in _RELATIVE_NOUNS and anaphor.startswith(("his ", "her ", "their ")):
+        # "His daughter will drive up from Leeds": one relative is someone else
+        return registry.describe(anaphor, "person", ref.titles)
     if head in _ANIMAL_NOUNS and registry.animal is not None:
         return registry.animal  # "A young female white shark ... nicknamed Maren"
     if head in _ANIMAL_NOUNS:

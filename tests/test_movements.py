@@ -1180,3 +1180,14 @@ def test_a_ship_that_left_a_port_on_a_voyage_down_a_coast() -> None:
     found = by_place(moves)
     assert found["Oslo"].role == "origin"
     assert "Russia" not in found
+
+
+def test_a_relative_is_someone_else_and_no_she_when_a_son() -> None:
+    moves = movements(
+        "Ana Ruiz set off from Rome in March. Her son, who lives in Oslo, tracks her position. "
+        "She will reach Lyon next week. His daughter will drive up from Dublin.",
+        published=dt.date(2024, 4, 18),
+    )
+    found = by_place(moves)
+    assert found["Lyon"].actor == "Ana Ruiz"
+    assert found.get("Dublin") is None or found["Dublin"].actor != "Ana Ruiz"
