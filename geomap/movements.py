@@ -2063,6 +2063,37 @@ def _counted_group(items: list[Item]) -> bool:
     return True
 
 
+def _lead_tense_and_time(
+    text: str,
+    items: list[Item],
+    sentence: Sentence,
+    times: list[TimeExpression],
+    movements: list[Movement],
+    lead: tuple[int, int],
+    ref: dt.date | None,
+) -> tuple[bool, TimeSpan | None]:
+    """Whether a dateline lead tells a plan, and when it happened: from the subject's own clause
+    ("wrapped up her tour ..., telling supporters that the election would be decided" is no
+    plan), else from the lead's movements or its first words."""
+    subject_index, place_index = lead
+    if place_index > subject_index:
+        future = detect_tense(_text_between(text, items, subject_index, place_index)) == "future"
+    else:
+        statuses = [m.status for m in movements if m.sentence_index == sentence.index]
+        future = (
+            all(status == "planned" for status in statuses)
+            if statuses
+            else detect_tense(_text_between(text, items, subject_index, subject_index + 8))
+            == "future"
+        )
+    tense: Tense = "future" if future else "past"
+    lead_times = times
+    if detect_tense(sentence.text) != tense:
+        # "on Wednesday night" in a lead told in the past, beside a quoted "would"
+        lead_times = _without_dateline(sentence, find_time_expressions(sentence.text, ref, tense))
+    return future, merge_expressions(lead_times) if lead_times else None
+
+
 def _dateline_presence(
     items: list[Item], movements: list[Movement], sentence_index: int
 ) -> tuple[int, int] | None:
@@ -4747,31 +4778,9 @@ def extract_movements(
             key = _actor_key(items[subject_index], registry)
             lead_place = items[place_index].resolved
             if key is not None and lead_place is not None and lead_place.place is not None:
-                if place_index > subject_index:
-                    # the subject's own clause: "wrapped up her tour ..., telling supporters
-                    # that the election would be decided" is no plan
-                    future = (
-                        detect_tense(_text_between(article.text, items, subject_index, place_index))
-                        == "future"
-                    )
-                else:
-                    statuses = [m.status for m in movements if m.sentence_index == sentence.index]
-                    future = (
-                        all(status == "planned" for status in statuses)
-                        if statuses
-                        else detect_tense(
-                            _text_between(article.text, items, subject_index, subject_index + 8)
-                        )
-                        == "future"
-                    )
-                lead_times = times
-                if detect_tense(sentence.text) != ("future" if future else "past"):
-                    # "on Wednesday night" in a lead told in the past, beside a quoted "would"
-                    lead_times = _without_dateline(
-                        sentence,
-                        find_time_expressions(sentence.text, ref, "future" if future else "past"),
-                    )
-                when = merge_expressions(lead_times) if lead_times else None
+                future, when = _lead_tense_and_time(
+                    article.text, items, sentence, times, movements, lead, ref
+                )
                 movements.append(
                     _record_movement(
                         registry,
