@@ -579,6 +579,8 @@ def _merge_stops(keyed: list[_Keyed]) -> list[_StopBuild]:
     position = {id(k): n for n, k in enumerate(keyed)}
 
     def happened_at(build: _StopBuild) -> int:
+        if build.first.movement.status != "planned":
+            return position[id(build.first)]
         done = [k for k in build.items if k.movement.status != "planned" and k.dated]
         return position[id((done or build.items)[0])]
 
