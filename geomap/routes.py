@@ -330,6 +330,13 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             estimate = same_sentence[0][1]
         elif m.status == "planned" and m.role != "origin" and not same:
             estimate = trip_hi + 0.5  # a plan nobody dated: after what is known to have happened
+        elif (
+            m.role == "origin"
+            and _WAY_THERE_RE.search(m.sentence)
+            and (told := [d for o, d in same if o.sentence_index < m.sentence_index])
+        ):
+            # "Carney flew in from Kuala Lumpur": before the arrival the story has just told
+            estimate = max(told) - 0.5
         elif m.role == "origin" and not any(
             o.sentence_index < m.sentence_index and not _in_lead(o, leads[m.article_id])
             for o, _ in same

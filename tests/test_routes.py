@@ -226,3 +226,12 @@ def test_one_loose_date_does_not_reorder_a_story_told_in_order() -> None:
          dt.date(2024, 5, 2)),
     )  # fmt: skip
     assert _names(routes[0]) == ["Rome", "Oslo", "Lyon", "Dublin", "Paris"]
+
+
+def test_where_a_traveller_flew_in_from_comes_before_the_arrival_told_above() -> None:
+    routes = _routes(
+        ("Ana Ruiz arrived in Rome on Tuesday for a day of talks. Ruiz flew in from Oslo, where "
+         "she spent the weekend at a summit. On Wednesday she travels on to Lyon.",
+         dt.date(2025, 10, 28)),
+    )  # fmt: skip
+    assert _names(routes[0]) == ["Oslo", "Rome", "Lyon"]
