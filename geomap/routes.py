@@ -696,7 +696,7 @@ def _drop_coarse(stops: list[Stop], kind_by_id: dict[str, str]) -> list[Stop]:
 # An ocean whose representative point lies further than this from every other stop says
 # nothing about where the route went.
 OCEAN_FAR_KM = 1000.0
-FACILITY_KINDS = frozenset({"airport", "site", "spaceport", "border_crossing"})
+FACILITY_KINDS = frozenset({"airport", "site", "spaceport"})  # a border crossing is a stop
 FACILITY_FOLD_KM = 45.0
 
 
