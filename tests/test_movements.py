@@ -54,6 +54,8 @@ PLACES: dict[str, Place] = {
     "Damascus": _place("t:damascus", "Damascus", "capital", 33.51, 36.29, "SY"),
     "Lima": _place("t:lima", "Lima", "capital", -12.05, -77.04, "PE"),
     "Quito": _place("t:quito", "Quito", "capital", -0.22, -78.51, "EC"),
+    "Medyka": _place("t:medyka", "Medyka", "border_crossing", 49.8, 22.93, "PL"),
+    "Przemysl": _place("t:przemysl", "Przemysl", "city", 49.78, 22.77, "PL"),
 }
 DEMONYMS = {"Russian": "Russia", "North Korean": "North Korea"}
 

@@ -235,3 +235,11 @@ def test_where_a_traveller_flew_in_from_comes_before_the_arrival_told_above() ->
          dt.date(2025, 10, 28)),
     )  # fmt: skip
     assert _names(routes[0]) == ["Oslo", "Rome", "Lyon"]
+
+
+def test_a_border_crossing_beside_a_town_is_a_stop_of_its_own() -> None:
+    routes = _routes(
+        ("The convoy left Rome on Monday. On Tuesday morning it crossed at Medyka, and on "
+         "Tuesday evening it reached Przemysl.", dt.date(2022, 12, 15)),
+    )  # fmt: skip
+    assert _names(routes[0]) == ["Rome", "Medyka", "Przemysl"]
