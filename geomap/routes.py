@@ -306,12 +306,17 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             out.append(_Keyed(m, day, True, rank, ROLE_RANK[m.role]))
             continue
         same = [(o, d) for o in by_article[m.article_id] if (d := _day_value(o)) is not None]
+        happened = [(o, d) for o, d in same if o.status != "planned"]
         if m.status != "planned":
             # What happened is placed among what happened, not among the article's plans.
-            same = [(o, d) for o, d in same if o.status != "planned"] or same
+            same = happened or same
         same_sentence = [(o, d) for o, d in same if o.sentence_index == m.sentence_index]
         middle = _middle(m.when)
-        if leads[m.article_id] is m:
+        if m.status != "planned" and same and not happened and middle is None:
+            # Only plans are dated ("scheduled to fly out of Cairo on April 9"): what happened
+            # comes before them, in the order the story tells it.
+            estimate = min(d for _, d in same) - 1.0
+        elif leads[m.article_id] is m:
             # An undated lead the body retells the way to: where the story stands now
             estimate = max((d for _, d in same), default=trip_hi) + 0.25
         elif middle is not None:
