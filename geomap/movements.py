@@ -5368,14 +5368,16 @@ def _later_legs(items: list[Item], hit: CueHit, governed: list[Governed]) -> lis
         it = items[j]
         if it.kind == "punct" and (it.text in _BOUNDARY_PUNCT or it.text == "."):
             break
-        if it.text == "," and items[j + 1].low == "and":
-            k = j + 2
+        if it.text == "," and items[j + 1].low in ("and", "then"):
+            # ", and then to Ipiales", ", then on to Lyon"
+            k = j + 2 if items[j + 1].low == "and" else j + 1
+            first = k
             if items[k].low in ("then", "later", "finally"):
                 k += 1
             if items[k].low == "on":
                 k += 1
             if (
-                k > j + 2
+                k > first
                 and k + 1 < len(items)
                 and items[k].low == "to"
                 and items[k + 1].kind == "place"

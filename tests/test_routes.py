@@ -247,7 +247,7 @@ def test_a_border_crossing_beside_a_town_is_a_stop_of_its_own() -> None:
 
 def test_when_only_plans_are_dated_what_happened_comes_first_in_story_order() -> None:
     routes = _routes(
-        ("Ana Ruiz found shelter in Rome. Later she fled to Oslo. Then she moved to Lyon. She is "
+        ("Ana Ruiz found shelter in Rome. Later she fled to Oslo, then to Lyon. She is "
          "scheduled to fly out of Dublin on April 9, changing planes in Paris.",
          dt.date(2025, 4, 1)),
     )  # fmt: skip
