@@ -2204,11 +2204,14 @@ def _part_of_a_whole(items: list[Item], i: int) -> bool:
     for k in range(i + 1, min(i + 4, len(items) - 2)):
         if items[k].kind != "word":
             return False
-        if (items[k].low in _PART_NOUNS or items[k].low in _VEHICLE_PLURALS) and items[
-            k + 1
-        ].low == "of":  # "The first vehicles of the convoy"
+        low = items[k].low
+        if (low in _PART_NOUNS or low in _VEHICLE_PLURALS) and items[k + 1].low == "of":
+            # "The head of the column", "The first vehicles of the convoy"
             return items[k + 2].low in ("the", "its", "their", "his", "her")
     return False
+
+
+_HEADLINE_MOVER_NOUNS = _VEHICLE_NOUNS | _STORM_NOUNS | _SHIP_NOUNS | _VEHICLE_PLURALS
 
 
 def _headline_mover(items: list[Item]) -> bool:
@@ -2226,11 +2229,10 @@ def _headline_mover(items: list[Item]) -> bool:
         or not (items[k + 1].low in _CUE_FORMS or items[k + 1].low in ("is", "are", "has", "have"))
     ):
         return False
+    if it.low not in _HEADLINE_MOVER_NOUNS:
+        return False
     kind = _anaphor_kind(it.low, "the")
-    if (
-        kind is False
-        or it.low not in _VEHICLE_NOUNS | _STORM_NOUNS | _SHIP_NOUNS | _VEHICLE_PLURALS
-    ):
+    if kind is False:
         return False
     anaphor = "the " + it.low
     ref = ActorRef(kind, None, anaphor=anaphor, titles=frozenset({it.low}))
@@ -3892,9 +3894,9 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     if head in _RELATIVE_NOUNS and anaphor.startswith(("his ", "her ", "their ")):
         # "His daughter will drive up from Leeds": one relative is someone else
         return registry.describe(anaphor, "person", ref.titles)
-    if head in _ANIMAL_NOUNS and registry.animal is not None:
-        return registry.animal  # "A young female white shark ... nicknamed Maren"
     if head in _ANIMAL_NOUNS:
+        if registry.animal is not None:
+            return registry.animal  # "A young female white shark ... nicknamed Maren"
         # "A humpback whale ... the female ... she": one animal the story follows
         animal = registry.salient.get("person")
         if (
