@@ -369,7 +369,20 @@ _forms(
     "posted from",
     "sat at",
     "sat in",
+    # where a tracked animal rests: "placed her roosting on the White Nile near Malakal"
+    "roosting",
+    "roosted",
+    "roosts",
+    "foraging",
+    "foraged",
+    "wintering",
+    "wintered",
 )
+# Where one wanted person was caught: "was arrested in Katherine on Wednesday" (not "Two men
+# were arrested in Cyprus": a group caught is no one the story follows).
+_forms(CueType("arrested", None, _PRESENCE_PREPS, only="person"), "was arrested",
+       "been arrested", "was detained", "been detained", "was captured", "been captured",
+       "was apprehended", "was caught")  # fmt: skip
 _forms(_MOTION, "tow", "tows", "towed", "towing", "escorted", "escorts", "escort")
 # Slow or noisy going in features: "crept across the frontier to Erenhot"
 _forms(_MOTION, "crept", "creep", "creeps", "creeping", "inched", "inching", "trundled",
@@ -1829,7 +1842,10 @@ def _find_anaphors(items: list[Item]) -> None:
                     or (
                         items[j].kind == "place"
                         and any(
-                            it.kind == "word" and it.low in _ANAPHOR_HEADS
+                            it.kind == "word"
+                            and it.low in _ANAPHOR_HEADS
+                            # "the Alice Springs Correctional Centre": a facility's name
+                            and it.low not in ("centre", "center")
                             for it in items[j + 1 : j + 4]
                         )
                     )
@@ -1928,6 +1944,13 @@ def _find_anaphors(items: list[Item]) -> None:
                     and (items[j + 1].low in _FACILITY_NOUNS or items[j + 1].low in _SHOP_NOUNS)
                 ):
                     break  # "the sponsor's flagship store": a building, no ship
+                if (
+                    kind == "person"
+                    and head in _WANTED_PERSON_NOUNS
+                    and low in ("a", "an")
+                    and not (j + 1 < len(items) and _says_who(items[j + 1]))
+                ):
+                    break  # "Two men and a woman were arrested": no one described
                 if kind is not False:
                     while (  # "the prime minister", "the royal couple": the whole title
                         kind == "person"
@@ -2258,6 +2281,8 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
         return "race"
     if determiner in ("a", "an") and head in _PERSON_HEAD_NOUNS:
         return "person"  # "A West African envoy ... arrived": see `_resolve_anaphor`
+    if head in _WANTED_PERSON_NOUNS:
+        return "person"  # "A man who escaped from ... was arrested in Katherine": see above
     if determiner in ("a", "an", "the") and head in _ANIMAL_NOUNS:
         return "person"  # "A humpback whale fitted with a satellite tag has swum": she
     if determiner in ("a", "an") and head in _SINGLE_VESSELS:
@@ -2276,6 +2301,22 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
     if determiner in ("the",) and head in _PERSON_HEAD_NOUNS:
         return "person"
     return False
+
+
+# A wanted person before (or instead of) the name: "A man who escaped from prison", "the
+# fugitive", "a man matching his description".
+_WANTED_PERSON_NOUNS = frozenset(
+    {"fugitive", "escapee", "inmate", "prisoner", "convict", "man", "woman", "suspect"}
+)
+# After "a", one describes someone only when what follows says who: "a man who escaped", "a
+# man matching his description", "a man walking along the highway" (not "a fourth suspect").
+
+
+def _says_who(item: Item) -> bool:
+    """Does `item` open what says who the one described is ("who", "matching", "walking")?"""
+    return item.low == "who" or (
+        item.kind == "word" and item.low.endswith("ing") and len(item.low) > 5
+    )
 
 
 # Nouns that, after "the", refer to a travelling group: a team, a convoy of lorries, a band.
@@ -2876,7 +2917,20 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                     break
                 if not last_was_place:
                     content += 1
-                if last_was_place and nxt is not None and nxt.low in ("the", "a", "an"):
+                elif (
+                    items[j - 1].kind not in ("place", "unknown_place")
+                    and nxt is not None
+                    and nxt.low in ("the", "a", "an")
+                ):
+                    # "in Philadelphia on Thursday, the 9:30 Club in Washington on Friday": a
+                    # new item of a list, not where the last place lies
+                    since_place = 99
+                if (
+                    last_was_place
+                    and items[j - 1].kind in ("place", "unknown_place")
+                    and nxt is not None
+                    and nxt.low in ("the", "a", "an")
+                ):
                     # "Mombasa, the country's main port", "Khorog, the regional capital tucked
                     # into a gorge across the river from Afghanistan": an apposition to the comma
                     qualifying = in_apposition = True
@@ -2950,6 +3004,12 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                 j += 1
                 continue
             if words == "and" or words == "or":
+                if (
+                    j + 1 < len(items)
+                    and items[j + 1].kind == "word"
+                    and items[j + 1].text[0].isupper()
+                ):
+                    since_place = 99  # "and The National in Richmond": a new item of a list
                 j += 1
                 continue
             if words in ("by", "aboard", "on") and _transport_after(items, j):
@@ -3042,12 +3102,24 @@ def _names_a_venue_elsewhere(items: list[Item], j: int) -> bool:
     """Does the place at `j` start a venue's name ("Hill Auditorium", "Carnegie Hall") that is
     then placed in another town ("... in Ann Arbor")?"""
     end = _venue_name_end(items, j + 1, first_is_name=True)
+    if end is None:
+        # "Union Transfer in Philadelphia": any capitalised words that go on the place's name
+        # and are then placed in a town make a venue, facility noun or not
+        end = _capitalised_run_end(items, j + 1)
     return (
         end is not None
         and end + 2 < len(items)
         and items[end + 1].low in ("in", "at")
         and items[end + 2].kind == "place"
     )
+
+
+def _capitalised_run_end(items: list[Item], j: int) -> int | None:
+    """The last of one to three capitalised plain words starting at `j`, else None."""
+    k = j
+    while k < len(items) and k < j + 3 and items[k].kind == "word" and items[k].text[0].isupper():
+        k += 1
+    return k - 1 if k > j else None
 
 
 def _venue_name_end(items: list[Item], j: int, first_is_name: bool = False) -> int | None:
@@ -3453,7 +3525,7 @@ def _cue_actor(
             and items[start - 1].low in ("before", "after", "then")
         ):
             return state.actor_key  # "..., before the last long ride down the coast to Lima"
-    carried = _carried_pronoun(items, hit)
+    carried = _carried_pronoun(items, hit) or _pronoun_before_participle(items, hit)
     if carried is not None:
         # "drove all seven of them down to Bucaramanga": them, or the traveller followed
         key = _actor_key(carried, registry)
@@ -3737,6 +3809,48 @@ def _carried_pronoun(items: list[Item], hit: CueHit) -> Item | None:
         if it.kind in ("place", "name") or it.low in _PREPOSITION_WORDS and it.low != "of":
             return None
     return None
+
+
+_OBJECT_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
+_SIGHTING_VERBS = frozenset({"seen", "saw", "spotted", "sighted", "glimpsed", "seeing"})
+
+
+def _seen_doing(items: list[Item], hit: CueHit) -> bool:
+    """ "had seen a man walking near Mataranka": a sighting of someone doing it (reported)."""
+    k = hit.index - 2
+    return (
+        k >= 0
+        and not hit.is_noun
+        and hit.form.split(" ", 1)[0].endswith("ing")
+        and items[k].low in _SIGHTING_VERBS
+        and (items[k + 1].low in _OBJECT_PRONOUNS or items[k + 1].kind == "mover")
+    )
+
+
+def _pronoun_before_participle(items: list[Item], hit: CueHit) -> Item | None:
+    """ "The last position placed her roosting near Malakal", "found him sleeping in a barn
+    at Keswick": the object pronoun before the participle is who was there."""
+    k = hit.index - 1
+    if (
+        hit.is_noun
+        or not hit.form.split(" ", 1)[0].endswith("ing")
+        or k < 1
+        or items[k - 1].kind != "word"
+        or items[k - 1].low in _PREPOSITION_WORDS
+    ):
+        return None
+    if (
+        items[k].kind == "mover"
+        and items[k].actor is not None
+        and items[k].low.startswith(("a ", "an "))
+        and items[k - 1].low in _CARRY_FORMS
+    ):
+        return items[k]  # "had seen a man walking along the highway near Mataranka"
+    if items[k].low not in _OBJECT_PRONOUNS:
+        return None
+    anaphor = _OBJECT_PRONOUNS[items[k].low]
+    ref = ActorRef(None, None, anaphor=anaphor)
+    return Item("mover", items[k].start, items[k].end, items[k].text, anaphor, actor=ref)
 
 
 _HOST_FORMS = frozenset(
@@ -4149,7 +4263,7 @@ def _cue_status(
         planned = True  # under way, not yet there
     if planned:
         return "planned"
-    if _hedged(sentence_text) or hit.cue is _SIGHTING:
+    if _hedged(sentence_text) or hit.cue is _SIGHTING or _seen_doing(items, hit):
         return "reported"
     if role == "pass":
         return "passed"
@@ -4297,7 +4411,11 @@ def _recurring_phrases(text: str, resolved: list[ResolvedMention]) -> frozenset[
     )
 
 
-_NICKNAMED_RE = re.compile(r"\b(?:nicknamed|dubbed|named) [\"“']?(?P<name>[A-Z][a-z’'-]{2,})\b")
+_NICKNAMED_RE = re.compile(
+    r"\b(?:nicknamed|dubbed|named|(?:she|he|it) (?:is|was) called) [\"“']?"
+    r"(?P<name>[A-Z][a-z’'-]{2,})\b",
+    re.IGNORECASE,
+)
 _ANIMAL_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(_ANIMAL_NOUNS)) + r")s?\b", re.I)
 
 
@@ -4340,7 +4458,11 @@ def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
     places = {rm.mention.surface for rm in resolved}
     for m in _NICKNAMED_RE.finditer(text):
         name = m.group("name")
-        if name in places or not _ANIMAL_WORD_RE.search(text, max(0, m.start() - 60), m.start()):
+        if (
+            name in places
+            or not name[0].isupper()
+            or not _ANIMAL_WORD_RE.search(text, max(0, m.start() - 300), m.start())
+        ):
             continue
         return name
     return None
@@ -5520,6 +5642,14 @@ def _time_right_after(
             continue
         if it.kind == "punct" and it.text == "," and not found:
             continue
+        if (
+            it.kind == "place"
+            and not found
+            and it.resolved is not None
+            and it.resolved.place is not None
+            and it.resolved.place.kind in ("admin1", "admin2", "country")
+        ):
+            continue  # "in Richmond, Va., on Saturday": the town's state, then its date
         break
     merged = merge_expressions(found)
     return merged if merged is not None and merged.start is not None else None
@@ -5732,9 +5862,11 @@ def _all_ahead(
     in the present) a weekday is read as the next one ("Sunday's stage 15 starts in Oviedo",
     written on Saturday)."""
     if not all((weekdays and t.kind in ("weekday", "month_day"))
+               or t.kind in ("clock", "daypart")  # "at 8 p.m." says nothing of the day
                or (t.span.start is not None and t.span.start > ref) for t in times):  # fmt: skip
         return False  # ("She then performs in Cardiff on June 18": the next June 18)
-    ahead = find_time_expressions(sentence.text, ref, "future")
+    ahead = [t for t in find_time_expressions(sentence.text, ref, "future")
+             if t.kind not in ("clock", "daypart")]  # fmt: skip
     return bool(ahead) and all(t.span.start is not None and t.span.start > ref for t in ahead)
 
 

@@ -514,6 +514,16 @@ def _three_part_name(tokens: Sequence[Token], i: int, matcher: _Matcher) -> bool
     return not _is_major(own)
 
 
+# A name given to someone ("She is called Mira", "a stork nicknamed Maren"), whatever town
+# shares it; a bare "named"/"called" only after a pronoun, as "a town called Mira" is a place.
+_NAMING_VERBS = frozenset({"called", "named", "nicknamed", "dubbed"})
+_NAMED_AS_RE = re.compile(
+    r"(?:\b(?:she|he)(?: is| was|'s)|\bnicknamed|\bdubbed)[ \t]+(?:called[ \t]+|named[ \t]+)?"
+    r"[\"“']?$",
+    re.IGNORECASE,
+)
+
+
 def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
     """Indices of tokens that belong to person names: after a title, or a given name + surname."""
     person: set[int] = set()
@@ -527,6 +537,10 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
             and not matcher.candidates(token.text).major
         ):
             person.add(i)  # "Noma said", "Keith recalled"
+        if token.before in _NAMING_VERBS and _NAMED_AS_RE.search(
+            text, max(0, token.start - 40), token.start
+        ):
+            person.add(i)  # "She is called Mira", "the shark, nicknamed Maren": a name given
         is_title = token.lower.rstrip(".") in PERSON_TITLES
         if is_title or token.before in PERSON_TITLES:
             # "President Vladimir Putin", "the leader Kim Jong Un": the names after the title.

@@ -56,6 +56,7 @@ PLACES: dict[str, Place] = {
     "Quito": _place("t:quito", "Quito", "capital", -0.22, -78.51, "EC"),
     "Medyka": _place("t:medyka", "Medyka", "border_crossing", 49.8, 22.93, "PL"),
     "Przemysl": _place("t:przemysl", "Przemysl", "city", 49.78, 22.77, "PL"),
+    "Texas": _place("t:texas", "Texas", "admin1", 31.0, -100.0, "US"),
 }
 DEMONYMS = {"Russian": "Russia", "North Korean": "North Korea"}
 
@@ -1193,3 +1194,30 @@ def test_a_relative_is_someone_else_and_no_she_when_a_son() -> None:
     found = by_place(moves)
     assert found["Lyon"].actor == "Ana Ruiz"
     assert found.get("Dublin") is None or found["Dublin"].actor != "Ana Ruiz"
+
+
+def test_a_tour_listed_as_venues_in_towns_with_their_days() -> None:
+    moves = movements(
+        "The Salt Lanterns played Leeds on Friday. The tour continues at Lima Transfer in "
+        "Dublin on Thursday, the 9:30 Club in Oslo on Friday and The National in "
+        "Paris, Texas, on Saturday.",
+        published=dt.date(2025, 3, 12),
+    )
+    found = by_place(moves)
+    assert "Lima" not in found  # a word of the venue's name, not a town
+    for town, day in (("Dublin", 13), ("Oslo", 14), ("Paris", 15)):
+        assert found[town].actor == "Salt Lanterns"
+        assert found[town].status == "planned"
+        assert found[town].when is not None and found[town].when.start == dt.date(2025, 3, day)
+
+
+def test_a_stork_called_by_a_name_and_placed_by_its_tag() -> None:
+    moves = movements(
+        "Storks nest on the roofs of the village every spring. She is called Wren, and this "
+        "year her tag told a strange story. Wren left Bilbao on August 19. The last position, "
+        "sent on October 3, placed her roosting near Lima.",
+        published=dt.date(2025, 12, 2),
+    )
+    found = by_place(moves)
+    assert found["Bilbao"].actor == "Wren" and found["Bilbao"].role == "origin"
+    assert found["Lima"].actor == "Wren" and found["Lima"].status == "visited"

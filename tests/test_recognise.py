@@ -198,3 +198,15 @@ def test_an_accented_multiword_name_indexed_without_accents(gazetteer) -> None: 
     found = surfaces("The storm crossed the Yucatán Channel on Sunday night.", gazetteer)
     assert found == ["Yucatán Channel"]
     assert surfaces("Forecasters expect La Niña to return this winter.", gazetteer) == []
+
+
+def test_a_name_given_to_an_animal_is_no_place_anywhere(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A tagged crane nests on a roof in Seville. She is called Mira, and she left Seville "
+        "on May 2. Mira reached Tarifa two days later."
+    )
+    found = surfaces(text, gazetteer)
+    assert "Mira" not in found
+    assert "Tarifa" in found and "Seville" in found
+    # without a pronoun, what is called so is the place
+    assert "Mira" in surfaces("They drove to a town called Mira, in Portugal.", gazetteer)
