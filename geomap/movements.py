@@ -246,6 +246,7 @@ _forms(_MOTION, "travel", "travels", "traveled", "travelled", "traveling", "trav
        "coming", "pushed on", "push on", "pushes on", "pushing on", "motoring", "motored",
        "rejoined", "rejoins", "rejoin",
        "took", "take", "takes", "taking", "caught", "catch", "catches", "hopped", "moved on",
+       "carried", "carries", "carry",
        "moves on", "move on", "moving on", "headed on",
        "flew on", "travelled on", "traveled on", "continued on", "onward", "travel on",
        "travels on", "fly on", "flies on", "drive on", "drove on", "drives on", "sail on",
@@ -528,7 +529,7 @@ _LATE_NEGATION_RE = re.compile(rf"\b(?:{_CLAUSE_DENIALS})\b", re.IGNORECASE)
 # ... and, before the place, also what denies the place itself ("without visiting Kyiv").
 _NEGATION_RE = re.compile(
     rf"\b(?:{_CLAUSE_DENIALS}|no plans?|refused|declined|instead of|rather than|skipped|skip|"
-    r"avoided|avoid|without)\b",
+    r"avoided|avoid|without(?! an? ))\b",  # "without a stop longer than ...": how, not whether
     re.IGNORECASE,
 )
 _PLANNED_RE = re.compile(
@@ -2651,7 +2652,8 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
         and items[hit.last + 2].low not in _FILLER_WORDS
     ):
         return True  # "going to meet": a future marker, not motion
-    if form in ("took", "take", "takes", "taking", "caught", "catch", "catches", "hopped"):
+    if form in ("took", "take", "takes", "taking", "caught", "catch", "catches", "hopped",
+                "carried", "carries", "carry"):  # fmt: skip
         return (
             not _transport_after(items, hit.last)
             and not any(
@@ -2941,7 +2943,7 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
         if (
             low in _BOUNDARY_WORDS
             and not (low == "as" and role is None)
-            and not (low == "than" and j > 0 and items[j - 1].low in ("more", "less", "fewer"))
+            and not (low == "than" and j > 0 and _comparative(items[j - 1].low))
         ):  # "more than 5,000 kilometres to South Georgia": a number, no clause
             break
         if low in _PURPOSE_WORDS:
@@ -2976,6 +2978,17 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
             break
         if low in ("will", "would", "shall") and j > 0 and items[j - 1].low == "and":
             break  # "had set off from Budapest and will ride on to Dublin": a new predicate
+        if low == "without" and out and j + 1 < len(items) and items[j + 1].low in ("a", "an"):
+            # "through Medellín without a stop longer than a fuel break, to Necoclí": how it
+            # went there, an aside up to the next comma or leg
+            k = j + 1
+            while k < len(items) and k < j + 10 and items[k].kind in ("word", "time"):
+                if items[k].low in ("to", "into", "towards", "toward", "via", "through"):
+                    break
+                k += 1
+            if k < len(items) and (items[k].text == "," or items[k].kind == "word"):
+                j = k
+                continue
         prep = _preposition_at(items, j)
         if prep is not None:
             words, new_role = prep
@@ -3111,6 +3124,28 @@ def _names_a_venue_elsewhere(items: list[Item], j: int) -> bool:
         and end + 2 < len(items)
         and items[end + 1].low in ("in", "at")
         and items[end + 2].kind == "place"
+    )
+
+
+_OTHERS_WORDS = frozenset({"other", "many", "some", "most", "several", "few", "both"})
+
+
+def _others_as_subject(prefix: list[Item]) -> bool:
+    """Does the clause open with others ("Other boats", "Many storks", "Some migrants")?"""
+    words = [it for it in prefix if it.kind not in ("time", "punct")]
+    return (
+        len(words) >= 2
+        and words[0].low in _OTHERS_WORDS
+        and words[1].kind == "word"
+        and words[1].low.endswith("s")
+        and not words[1].low.endswith("ss")
+    )
+
+
+def _comparative(word: str) -> bool:
+    """ "more (than)", "longer (than a fuel break)"; not "rather (than)" nor "other"."""
+    return word in ("more", "less", "fewer") or (
+        word.endswith("er") and len(word) > 4 and word not in ("rather", "other", "whether")
     )
 
 
@@ -3568,6 +3603,12 @@ def _cue_actor(
         return None  # "Kyiv is in ruins", "the problem was in Lagos": no traveller
     if not candidates and hit.index > 0 and items[hit.index - 1].low in _NON_ACTOR_SUBJECTS:
         return None  # "heavy fighting continues around Pokrovsk": no one travels
+    if (
+        not candidates
+        and _others_as_subject(items[: hit.index])
+        and not any(it.kind in ("name", "mover") for it in items[: hit.index])
+    ):
+        return None  # "Other boats that morning were heading to Capurganá": not hers
     stage_noun = next((it.low for it in prefix if it.low in ("stage", "leg")), None)
     if not candidates and stage_noun is not None:
         # "Sunday's stage 15 starts in Oviedo": the race's stage

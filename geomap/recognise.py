@@ -42,7 +42,13 @@ _CONNECTORS = rf"[ \t]+(?:{_CONNECTOR_ALTERNATION})"
 # Between two words of one name: a space, a dot or a dash ("St. Petersburg"), a possessive
 # ("Cox's Bazar", "Martha's Vineyard"), or up to two lowercase connectors ("Sea of Japan",
 # "Republic of the Congo").
-NAME_GAP_RE = re.compile(rf"[ \t.\-‐‑]{{1,3}}|['’]s[ \t]|{_CONNECTORS}(?:{_CONNECTORS})?[ \t]+")
+# An elided article or preposition joins too ("Côte d'Ivoire", "Col de l'Iseran", "John o'
+# Groats").
+_ELIDED = r"[ \t]+(?:d|l|dell|dall|nell|sull|all|o)['’][ \t]?"
+NAME_GAP_RE = re.compile(
+    rf"[ \t.\-‐‑]{{1,3}}|['’]s[ \t]|{_CONNECTORS}(?:{_CONNECTORS})?[ \t]+"
+    rf"|(?:{_CONNECTORS})?{_ELIDED}"
+)
 _AFTER_COMMA_RE = re.compile(r",[ \t]{1,2}$")
 _DOTTED_TAIL_RE = re.compile(r"(?:\.[ ]?[A-Z][a-z]{0,4})*\.")  # "." of "Va.", ".Va." of "W.Va."
 LARGE_POPULATION = 1_000_000
@@ -586,8 +592,8 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
         ):
             continue  # "Jordan Valley", "Reading Station"; but "Taylor Swift" is a person
         after = matcher.candidates(following.text)
-        if after and after.major:
-            continue
+        if after and after.major and (own or not is_surname(following.text)):
+            continue  # "Carla Mendoza" is a person, a given name and a surname that is a city
         if matcher.candidates(text[token.start : following.end]).sizeable_name:
             continue  # "San Jose", "Sri Lanka": the two words name a place
         person.update((i, i + 1))
@@ -606,7 +612,8 @@ def person_token_spans(tokens: Sequence[Token], matcher: _Matcher) -> set[int]:
 # Words after a subject: a name already used for a person and then one of these is the person.
 _SUBJECT_VERBS = frozenset(
     "will would has had was is said says told flew arrived left travelled traveled returned "
-    "visited met".split()
+    "visited met spent took walked drove began reached crossed stayed could can does did "
+    "hopes wants plans recalled added".split()
 )
 
 
@@ -679,7 +686,8 @@ def _accept(
                 return False
             return None  # a word and a sizeable town: only if the document is about its country
         if first.lower in person_words and (
-            not major or (not introduced and first.after in _SUBJECT_VERBS)
+            not major
+            or (not introduced and (first.after in _SUBJECT_VERBS or first.after.isdigit()))
         ):
             # "Crown Princess Victoria ... Victoria will remain in Astana": the person again
             return False

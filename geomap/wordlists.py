@@ -77,7 +77,8 @@ LOCATIVE_WORDS = frozenset(
 NAME_CONNECTORS = frozenset(
     [
         "of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "on", "upon",
-        "am", "an", "der", "du", "di", "y", "and", "sur", "en", "au", "aux", "the",
+        "am", "an", "der", "du", "di", "y", "and", "sur", "en", "au", "aux", "the", "della",
+        "delle", "dello", "degli", "dei",
     ]
 )
 

@@ -1221,3 +1221,16 @@ def test_a_stork_called_by_a_name_and_placed_by_its_tag() -> None:
     found = by_place(moves)
     assert found["Bilbao"].actor == "Wren" and found["Bilbao"].role == "origin"
     assert found["Lima"].actor == "Wren" and found["Lima"].status == "visited"
+
+
+def test_a_coach_carried_them_without_a_stop_and_other_boats_are_not_hers() -> None:
+    moves = movements(
+        "Ana Ruiz left Lima on Monday. From Quito a coach carried them for almost a day, through "
+        "Bilbao without a stop longer than a fuel break, to Bayonne. Other boats that morning "
+        "were heading to Lyon.",
+        published=dt.date(2024, 2, 19),
+    )
+    found = by_place(moves)
+    assert found["Bilbao"].status == "passed"
+    assert found["Bayonne"].actor == "Ana Ruiz" and found["Bayonne"].role == "destination"
+    assert "Lyon" not in found

@@ -210,3 +210,21 @@ def test_a_name_given_to_an_animal_is_no_place_anywhere(gazetteer) -> None:  # t
     assert "Tarifa" in found and "Seville" in found
     # without a pronoun, what is called so is the place
     assert "Mira" in surfaces("They drove to a town called Mira, in Portugal.", gazetteer)
+
+
+def test_names_joined_by_an_elided_article(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = surfaces(
+        "She flew to Côte d'Ivoire, then rode over the Col de l'Iseran to John o' Groats.",
+        gazetteer,
+    )
+    assert found == ["Côte d'Ivoire", "Col de l'Iseran", "John o' Groats"]
+
+
+def test_a_surname_that_is_a_city_after_a_given_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "At the camp near Meteti, Carla Mendoza is washing shoes. Mendoza, 29, says the jungle "
+        "took everything. Mendoza spent eight nights in Necocli."
+    )
+    found = surfaces(text, gazetteer)
+    assert "Mendoza" not in found
+    assert "Necocli" in found or "Necoclí" in found
