@@ -4496,6 +4496,9 @@ def _journey_kind(key: str, registry: ActorRegistry) -> ActorKind:
 def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
     """The name researchers gave the animal a story follows ("The 4-metre shark, nicknamed
     Maren by the team that tagged her"): the first such name after an animal's noun."""
+    low = text.lower()
+    if "named" not in low and "dubbed" not in low and "called" not in low:
+        return None  # `_NICKNAMED_RE` needs one: a quick scan, where it tries every position
     places = {rm.mention.surface for rm in resolved}
     for m in _NICKNAMED_RE.finditer(text):
         name = m.group("name")
@@ -4557,7 +4560,8 @@ _QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 # r"\b(?:I|me|my)\b", written with the word first and the look back after it: a leading \b
 # makes the engine try every position, the first letters it scans for.
 _FIRST_PERSON_RE = re.compile(r"(?:I(?<!\w\w)|m[ey](?<!\w\w\w))(?!\w)")
-_FIRST_PERSON_PLURAL_RE = re.compile(r"\b[Ww]e\b")  # not "our correspondent"
+# (r"\b[Ww]e\b", the look back after the first letter, as above.)
+_FIRST_PERSON_PLURAL_RE = re.compile(r"[Ww](?<!\w\w)e\b")  # not "our correspondent"
 _NARRATOR_MIN_MENTIONS = 3
 
 
