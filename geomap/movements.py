@@ -1495,6 +1495,8 @@ def _find_names(
                     "towards",
                 )
                 and last_title < 0
+                # "When we last spoke to Anika Gurung": whom one spoke to is a person
+                and not (prev_low == "to" and i > 1 and items[i - 2].low in _SPOKEN_TO_VERBS)
             )
             if lows[0] in ("in", "at", "from", "near") and last_title < 0:
                 after_place = True
@@ -3140,6 +3142,12 @@ def _others_as_subject(prefix: list[Item]) -> bool:
         and words[1].low.endswith("s")
         and not words[1].low.endswith("ss")
     )
+
+
+_SPOKEN_TO_VERBS = frozenset(
+    {"spoke", "speak", "speaks", "speaking", "talked", "talk", "talks", "talking", "wrote",
+     "write", "writes", "according", "listened", "replied", "married"}
+)  # fmt: skip
 
 
 def _comparative(word: str) -> bool:

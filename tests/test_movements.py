@@ -1234,3 +1234,12 @@ def test_a_coach_carried_them_without_a_stop_and_other_boats_are_not_hers() -> N
     assert found["Bilbao"].status == "passed"
     assert found["Bayonne"].actor == "Ana Ruiz" and found["Bayonne"].role == "destination"
     assert "Lyon" not in found
+
+
+def test_whom_we_spoke_to_is_the_traveller() -> None:
+    moves = movements(
+        "When we last spoke to Anika Gurung in mid-March, she was resting. On Saturday Gurung "
+        "walked into Lyon.",
+        published=dt.date(2025, 5, 12),
+    )
+    assert by_place(moves)["Lyon"].actor == "Anika Gurung"
