@@ -3150,6 +3150,11 @@ _SPOKEN_TO_VERBS = frozenset(
 )  # fmt: skip
 
 
+def _is_participle_form(hit: CueHit) -> bool:
+    """Is the cue a verb's -ing form ("starting in Suva"), not a noun?"""
+    return not hit.is_noun and hit.form.split(" ", 1)[0].endswith("ing")
+
+
 def _comparative(word: str) -> bool:
     """ "more (than)", "longer (than a fuel break)"; not "rather (than)" nor "other"."""
     return word in ("more", "less", "fewer") or (
@@ -4822,6 +4827,8 @@ def extract_movements(
                     and (
                         _no_new_subject(items, clause_start, hit.index)
                         or items[hit.index - 1].low in ("and", "then")
+                        # "on Friday the tour moves to Fiji, starting in Suva": the same plan
+                        or (items[hit.index - 1].text == "," and _is_participle_form(hit))
                         # "will stay in Apia until Sunday, then make the short hop to Pago Pago"
                         or (
                             items[clause_start].low == "then"

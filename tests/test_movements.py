@@ -1243,3 +1243,14 @@ def test_whom_we_spoke_to_is_the_traveller() -> None:
         published=dt.date(2025, 5, 12),
     )
     assert by_place(moves)["Lyon"].actor == "Anika Gurung"
+
+
+def test_a_participle_after_a_timetabled_move_is_the_same_plan() -> None:
+    moves = movements(
+        "Ana Ruiz landed in Lima on Saturday. Looking further ahead: on Friday the tour moves "
+        "to Russia, starting in Moscow, where she is expected to attend a reception.",
+        published=dt.date(2026, 3, 10),
+    )
+    moscow = by_place(moves)["Moscow"]
+    assert moscow.status == "planned"
+    assert moscow.when is not None and moscow.when.start == dt.date(2026, 3, 13)
