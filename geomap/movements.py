@@ -2311,12 +2311,12 @@ def _anaphor_kind(head: str, determiner: str) -> ActorKind | None | Literal[Fals
 _WANTED_PERSON_NOUNS = frozenset(
     {"fugitive", "escapee", "inmate", "prisoner", "convict", "man", "woman", "suspect"}
 )
-# After "a", one describes someone only when what follows says who: "a man who escaped", "a
-# man matching his description", "a man walking along the highway" (not "a fourth suspect").
 
 
 def _says_who(item: Item) -> bool:
-    """Does `item` open what says who the one described is ("who", "matching", "walking")?"""
+    """Does `item` open what says who the one described is? After "a", a wanted person's noun
+    describes someone only then: "a man who escaped", "a man matching his description", "a
+    man walking along the highway" (not "a fourth suspect")."""
     return item.low == "who" or (
         item.kind == "word" and item.low.endswith("ing") and len(item.low) > 5
     )
@@ -3874,8 +3874,7 @@ def _seen_doing(items: list[Item], hit: CueHit) -> bool:
     k = hit.index - 2
     return (
         k >= 0
-        and not hit.is_noun
-        and hit.form.split(" ", 1)[0].endswith("ing")
+        and _is_participle_form(hit)
         and items[k].low in _SIGHTING_VERBS
         and (items[k + 1].low in _OBJECT_PRONOUNS or items[k + 1].kind == "mover")
     )
@@ -3886,8 +3885,7 @@ def _pronoun_before_participle(items: list[Item], hit: CueHit) -> Item | None:
     at Keswick": the object pronoun before the participle is who was there."""
     k = hit.index - 1
     if (
-        hit.is_noun
-        or not hit.form.split(" ", 1)[0].endswith("ing")
+        not _is_participle_form(hit)
         or k < 1
         or items[k - 1].kind != "word"
         or items[k - 1].low in _PREPOSITION_WORDS
