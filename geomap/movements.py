@@ -4713,7 +4713,7 @@ def extract_movements(
     context_date: dt.date | None = None
     entry_stamps = _blog_entry_stamps(article.text, sentences, ref)
     for sentence, items, times in prepared:
-        context_date = _heading_date(sentence, times, context_date)
+        context_date = _heading_date(sentence, times, context_date, ref)
         if not any(it.kind == "place" for it in items):
             _update_salience(items, registry)
             continue
@@ -5996,6 +5996,13 @@ def _blog_entry_stamps(
             if match.group("ampm") == "p":
                 hour += 12  # "9:05 p.m. -" comes after "2:10 p.m. -"
             current = EntryStamp(day, f"{hour:02d}:{match.group('m')}")
+        elif (
+            at_paragraph
+            and ref is not None
+            and len(sentence.text) <= _HEADING_MAX_CHARS
+            and (heading := _date_heading(sentence.text, ref)) is not None
+        ):
+            day, current = heading, None  # "TUESDAY, OCTOBER 21": the entries below are then
         elif at_paragraph and "\n\n" in text[max(0, sentence.start - 6) : sentence.start]:
             # a paragraph without a stamp after a blank line: the blog's preamble or a new
             # section (the line under a stamped headline is still that entry's)
@@ -6003,6 +6010,27 @@ def _blog_entry_stamps(
         if current is not None:
             stamps[sentence.index] = current
     return stamps if found >= _MIN_BLOG_ENTRIES else {}
+
+
+_HEADING_MAX_CHARS = 40
+_DATE_HEADING_REST_RE = re.compile(
+    r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\W*", re.IGNORECASE
+)
+
+
+def _date_heading(line: str, ref: dt.date) -> dt.date | None:
+    """The day a live blog's date line names ("TUESDAY, OCTOBER 21", "Monday 3 March"), if
+    the line is nothing but that date."""
+    readable = line.title() if line.isupper() else line
+    dates = [
+        t
+        for t in find_time_expressions(readable, ref, "past")
+        if t.kind in ("month_day", "day_month", "iso") and t.span.start is not None
+    ]
+    if len(dates) != 1:
+        return None
+    rest = readable[: dates[0].start] + " " + readable[dates[0].end :]
+    return dates[0].span.start if _DATE_HEADING_REST_RE.fullmatch(rest) else None
 
 
 _TODAY_WORDS_RE = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
@@ -6029,11 +6057,13 @@ def _within_entry(when: TimeSpan | None, stamp: EntryStamp, ref: dt.date | None)
 
 
 def _heading_date(
-    sentence: Sentence, times: list[TimeExpression], current: dt.date | None
+    sentence: Sentence, times: list[TimeExpression], current: dt.date | None, ref: dt.date | None
 ) -> dt.date | None:
     """Live blogs: a line that is just a date ("Tuesday 12 September") dates what follows."""
     dated = [t for t in times if t.span.start is not None and t.span.start == t.span.end]
     if not dated:
+        if ref is not None and sentence.text.isupper() and len(sentence.text) <= _HEADING_MAX_CHARS:
+            return _date_heading(sentence.text, ref) or current  # "TUESDAY, OCTOBER 21"
         return current
     words = sentence.text.split()
     if len(words) <= _HEADING_MAX_WORDS:

@@ -1254,3 +1254,18 @@ def test_a_participle_after_a_timetabled_move_is_the_same_plan() -> None:
     moscow = by_place(moves)["Moscow"]
     assert moscow.status == "planned"
     assert moscow.when is not None and moscow.when.start == dt.date(2026, 3, 13)
+
+
+def test_a_live_blogs_capitalised_date_line_dates_the_entries_below() -> None:
+    text = (
+        "Follow our live coverage of Cyclone Wren. Newest entries first.\n\n"
+        "WEDNESDAY, OCTOBER 22\n\n"
+        "09:15 - The centre of Cyclone Wren is now over Lyon.\n\n"
+        "05:30 - Overnight Cyclone Wren tracked north across Bayonne.\n\n"
+        "TUESDAY, OCTOBER 21\n\n"
+        "22:50 - Landfall. Cyclone Wren crossed the coast close to Bilbao at about 10:30pm.\n\n"
+        "19:05 - Officials in Rome are monitoring the storm."
+    )
+    moves = movements(text, published=dt.date(2025, 10, 22))
+    bilbao = by_place(moves)["Bilbao"]
+    assert bilbao.when is not None and bilbao.when.start == dt.date(2025, 10, 21)
