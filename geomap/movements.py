@@ -717,6 +717,12 @@ _RACE_RE = re.compile(
     r"[A-Z][\w’'-]+ Marathon|Grand Tour)\b"
 )
 
+# An aircraft by its type: "An Antonov An-124 Ruslan ... The An-124 took off", "a C-17".
+_AIRCRAFT_RE = re.compile(
+    r"\b(?P<name>(?:An|Il|Tu|C|KC)-\d{2,3}[A-Z]?|Boeing 7[0-8]7(?:-\d{1,3})?|Airbus A3\d\d)"
+    r"(?![\w-])"
+)
+
 # Literal strings each mover pattern needs: a sentence without any of them skips the pattern
 # (the patterns try a match at every word; the substring tests are far cheaper).
 _MOVER_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
@@ -730,6 +736,7 @@ _MOVER_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
                     "cutter", "trawler", "barque", "clipper", "cruiser", "corvette", "dhow",
                     "catamaran", "trimaran", "aircraft", "plane", "airship", "balloon",
                     "spacecraft", "airliner", "glider"),
+    _AIRCRAFT_RE: ("An-", "Il-", "Tu-", "C-", "KC-", "Boeing 7", "Airbus A3"),
     _RACE_RE: ("Tour", "Giro", "Vuelta", "Dakar", "Rally", "Ocean Race", "Vend", "Clipper Race",
                "Iditarod", "Mille Miglia", "Cannonball Run", "Gumball 3000", "Peking to Paris",
                "Route du Rhum", "Sydney", "Transat Jacques Vabre", "Olympic torch", "Marathon"),
@@ -1143,6 +1150,8 @@ def _mover_spans(text: str, base: int) -> list[Item]:
             add("ship", m.start("name"), name, frozenset({m.group("cls")}))  # "the cutter X"
     for m in _gated(_RACE_RE, text):
         add("race", m.start(), m.group(0))
+    for m in _gated(_AIRCRAFT_RE, text):
+        add("ship", m.start("name"), m.group("name"))  # travels as a vessel does
     return movers
 
 

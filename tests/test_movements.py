@@ -1269,3 +1269,14 @@ def test_a_live_blogs_capitalised_date_line_dates_the_entries_below() -> None:
     moves = movements(text, published=dt.date(2025, 10, 22))
     bilbao = by_place(moves)["Bilbao"]
     assert bilbao.when is not None and bilbao.when.start == dt.date(2025, 10, 21)
+
+
+def test_an_aircraft_named_by_its_type_travels() -> None:
+    moves = movements(
+        "An Antonov An-124 Ruslan carried the transformer. The An-124 took off from Leipzig on "
+        "Saturday and made its first fuel stop in Amman. It later landed in Ulaanbaatar.",
+        published=dt.date(2025, 4, 15),
+    )
+    found = by_place(moves)
+    assert found["Amman"].actor == "An-124"
+    assert found["Ulaanbaatar"].actor == "An-124"
