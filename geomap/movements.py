@@ -4161,6 +4161,14 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
         gender = _PRONOUN_GENDERS.get(anaphor)
+        ship = registry.salient.get("ship")
+        if (
+            gender == "f"
+            and ship is not None
+            and registry.last_any == ship
+            and (key is None or registry.genders.get(key) != "f")
+        ):
+            return ship  # "The Kestrel loaded apatite at Murmansk. From there she steamed east"
         if gender is not None:
             key = registry.of_gender(key, gender)
         if ref.kind in ("ship", "group") and key is not None and not registry.moves[key]:

@@ -1280,3 +1280,12 @@ def test_an_aircraft_named_by_its_type_travels() -> None:
     found = by_place(moves)
     assert found["Amman"].actor == "An-124"
     assert found["Ulaanbaatar"].actor == "An-124"
+
+
+def test_she_after_a_ships_move_is_the_ship() -> None:
+    moves = movements(
+        "Her master, Captain Andrei Volkov, spent the wait on the bridge. The ship MV Kestrel "
+        "loaded ore at Rotterdam in July. From the harbour she steamed east to Oslo.",
+        published=dt.date(2025, 9, 20),
+    )
+    assert by_place(moves)["Oslo"].actor == "MV Kestrel"
