@@ -6038,6 +6038,8 @@ _DATE_HEADING_REST_RE = re.compile(
 def _date_heading(line: str, ref: dt.date) -> dt.date | None:
     """The day a live blog's date line names ("TUESDAY, OCTOBER 21", "Monday 3 March"), if
     the line is nothing but that date."""
+    if not any(ch.isdigit() for ch in line):
+        return None  # every such date has its day's number: most short lines are read no more
     readable = line.title() if line.isupper() else line
     dates = [
         t
