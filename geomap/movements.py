@@ -413,8 +413,8 @@ _forms(_NOUN_STOP, "stop at", "stop in", "stopover in", "stopover at", "a stop",
        "show in", "show at", "concert in", "concert at", "gig in", "gig at", "performance at",
        "performance in", "performances in", "performances at",
        "halt at", "halt in", "halt was at", "halt was in", "stop was", "stop will be",
-       "rest day in", "pause in",
-       "layover in", "stay in", "visit in", "stopover", "layover")  # fmt: skip
+       "rest day in", "pause in", "layover in", "stay in", "visit in", "stopover", "layover",
+       "port of call", "halt")  # fmt: skip
 
 _NOUN_FORMS = frozenset(
     {"trip", "trips", "journey", "voyage", "flight", "tour of", "stage", "leg", "crossing",
@@ -541,7 +541,8 @@ _PLANNED_RE = re.compile(
     r"aimed|wants?|wanted|proposed|proposes|considering|considers|mulls|mulling|"
     r"eyeing|eyes|seeks?|sought|prepares|preparing|expects?|promised|pledged|vowed|"
     r"agreed|offered|invited|scheduled|likely|unlikely|possibly|potentially|perhaps|"
-    r"tomorrow|next(?! (?:day|morning|afternoon|evening|night)\b)|upcoming|forecasters?|"
+    r"tomorrow|(?<!was the )(?<!were the )next(?! (?:day|morning|afternoon|evening|night)\b)|"
+    r"upcoming|forecasters?|"
     r"forecast|predicted|projected|would-be|whether)\b|'ll\b",
     re.IGNORECASE,
 )
@@ -1096,6 +1097,15 @@ _PORTFOLIOS = frozenset(
 )
 
 
+# Title words that only qualify another ("Trade Minister", "Air Force General"): a run that
+# ends its titles on one of them names an institution, not a person.
+_TITLE_MODIFIERS = frozenset(
+    "foreign defence defense trade finance interior health economy energy education transport "
+    "environment natural resources state national security space agency air force army navy "
+    "press culture tourism labour labor development affairs nuclear atomic".split()
+)
+
+
 def _names_another(
     words: set[str], titles: set[str] | frozenset[str], vocabulary: frozenset[str]
 ) -> bool:
@@ -1461,6 +1471,16 @@ def _find_names(
             and not (len(name_lows) == 1 and name_lows[0] in _CLUB_SUFFIXES)  # "United face"
         ):
             name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
+        if (
+            last_title >= 0
+            and len(lows) - last_title == 2
+            and all(
+                low in _TITLE_MODIFIERS or low not in _PERSON_TITLES
+                for low in lows[: last_title + 1]
+            )
+        ):
+            i = j  # "the Continental Free Trade Area": "trade" without its "minister"
+            continue
         if (
             (name_lows and name_lows[-1] in _PLACE_NAME_HEADS)
             # headlands: "Malin Head", "Beachy Head" (but "Saltbush head north")
@@ -2525,7 +2545,71 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
             if not _spurious_cue(items, found):
                 hits.append(found)
             resume = found.last + 1
+    if not hits or hits[0].index > 2:
+        leg = _verbless_leg(items, hits[0].index if hits else len(items))
+        if leg is not None:
+            hits.insert(0, leg)
     return hits
+
+
+# A leg told without a verb, as logs and diaries do: "Days one and two: 138 km from Cusco to
+# Sicuani", "Monday was the longest day, 64km through Ballyshannon to Sligo", "Day three: over
+# the pass and down to Ayaviri". Only the route prepositions count: "30 km from the border"
+# says where a place is, and no place after "in" or "at" is a stop of the leg.
+_LEG = CueType(
+    "leg",
+    None,
+    {"from": "origin", "to": "destination", "on to": "destination", "onto": "destination",
+     "back to": "destination", "into": "destination", "toward": "destination",
+     "towards": "destination", "via": "pass", "through": "pass", "across": "pass",
+     "over": "pass", "past": "pass", "along": "pass", "by way of": "pass"},
+)  # fmt: skip
+_LEG_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "nm"})
+_DISTANCE_TOKEN_RE = re.compile(r"\d[\d.,]*(?:km|mi|nm)")
+_LEG_HEADINGS = frozenset({"day", "days", "stage", "leg", "week", "night"})
+# "The airport is 20 km from the city", "lies 300 miles to the south": where, not a leg.
+_LOCATING_WORDS = frozenset({"is", "are", "was", "were", "lies", "lay", "sits", "located",
+                             "situated", "about", "some", "just", "only", "barely"})  # fmt: skip
+
+
+def _verbless_leg(items: list[Item], before: int) -> CueHit | None:
+    """The first verbless leg before index `before` (the first verb cue): a distance, or a
+    diary heading ("Day three:"), right before a route preposition."""
+    for last in range(min(before, len(items))):
+        item = items[last]
+        first = last
+        if item.text == ":":
+            is_leg = (
+                0 < last <= 5
+                and items[0].low in _LEG_HEADINGS
+                and all(items[k].kind == "word" for k in range(last))
+            )
+        elif item.kind != "word":
+            continue
+        elif _DISTANCE_TOKEN_RE.fullmatch(item.low):
+            is_leg = True
+        else:
+            first = last - 1 - (last > 0 and items[last - 1].low == "nautical")
+            is_leg = (
+                item.low in _LEG_UNITS
+                and first >= 0
+                and (items[first].low[:1].isdigit() or items[first].low in _COUNTING_WORDS)
+            )
+        if not is_leg or (first > 0 and items[first - 1].low in _LOCATING_WORDS):
+            continue
+        prep = _preposition_at(items, last + 1) if last + 1 < len(items) else None
+        if prep is None or prep[0] not in _LEG.preps:
+            continue
+        after = items[last + 1 + len(prep[0].split()) : last + 4]
+        if any(it.low in _COMPASS_WORDS for it in after):
+            continue  # "20 km to the north of Tunja": where, not whither
+        if prep[0] == "from" and not any(
+            it.low in ("to", "through", "via", "into") for it in items[last + 2 : last + 12]
+        ):
+            continue  # "300 miles from the border": a distance, not an origin
+        form = " ".join(it.low for it in items[first : last + 1])
+        return CueHit(first, last, form, _LEG, False)
+    return None
 
 
 _VISIT_NOUN = CueType("visit", None, {**_MOTION_PREPS, "to": "stop", "in": "stop", "at": "stop"})
@@ -3072,7 +3156,7 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                 ):
                     qualifying = False  # "into the Taiwan Strait near Kaohsiung"
             role = cue.preps.get(words, new_role)
-            if words == "from" and j > 0 and items[j - 1].low in _DISTANCE_UNITS:
+            if words == "from" and j - 1 > hit.last and items[j - 1].low in _DISTANCE_UNITS:
                 role = None  # "300 miles from the border": a distance, not an origin
             current_prep = words
             if role is not None:
@@ -3566,6 +3650,12 @@ def _cue_actor(
     """The actor of a cue: the subject before it in its clause, or what it refers back to."""
     start = _clause_start(items, hit.index)
     prefix = items[start : hit.index]
+    if (
+        hit.cue is _LEG and not any(it.kind in ("name", "mover") for it in prefix)
+    ) or _place_as_subject(items, hit) is not None:
+        # "Day three: over the pass", "Liepāja was the next port of call": the traveller the
+        # story follows
+        return state.actor_key or registry.last_any
     # Noun cues take their owner: "Kim's trip", "his visit", "the leader's train"; a stage is
     # the race's ("the jersey he took on Wednesday's opening stage from Málaga to Granada").
     if hit.form.split()[0] in ("stage", "stages"):
@@ -4323,8 +4413,8 @@ def _cue_status(
         # Tonga in Nuku'alofa" is a result (a plan to play says so: "hope to", "will")
     if hit.is_noun:
         words = {it.low for it in items[max(0, hit.index - 4) : hit.index]}
-        if words & _PLANNED_ADJECTIVES:
-            planned = True
+        if words & _PLANNED_ADJECTIVES and not ("was" in words and "next" in words):
+            planned = True  # but "Liepāja was the next port of call" is past
     if form in ("bound", "en route") or form.startswith("on ") or (
         form.split()[0].endswith("ing") and role == "destination"
         and _under_way_pattern(form).search(prefix_low)
@@ -5499,6 +5589,30 @@ def _after_clause(items: list[Item], hit: CueHit) -> bool:
     return False
 
 
+_PLACE_AS_STOP_FORMS = frozenset(
+    {"stop", "stops", "a stop", "port of call", "halt", "stopover", "layover"}
+)
+_COPULAS = frozenset({"was", "is", "will", "became", "becomes", "would", "remains"})
+
+
+def _place_as_subject(items: list[Item], hit: CueHit) -> int | None:
+    """ "Liepāja was the next port of call", "Kotor will be the last stop": the place that is
+    the subject of a stop noun (its index), if any."""
+    if hit.form not in _PLACE_AS_STOP_FORMS:
+        return None
+    start = _clause_start(items, hit.index)
+    while start < hit.index and items[start].kind in ("time", "punct"):
+        start += 1
+    if (
+        items[start].kind == "place"
+        and start + 2 < hit.index
+        and items[start + 1].low in _COPULAS
+        and all(it.kind == "word" for it in items[start + 1 : hit.index])
+    ):
+        return start
+    return None
+
+
 def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) -> list[Governed]:
     """ "Vladivostok, where he met Putin": the cue happens at the place before "where"; "Luang
     Prabang, reached two hours after leaving Vientiane": a participle's object comes first."""
@@ -5513,6 +5627,9 @@ def _relative_where(items: list[Item], hit: CueHit, governed: list[Governed]) ->
         return [Governed(hit.index - 2, hit.cue.obj)]
     if governed:
         return []
+    subject = _place_as_subject(items, hit)
+    if subject is not None:
+        return [Governed(subject, "stop")]
     if hit.form in ("stop", "stops", "a stop", "leg"):
         # "The Chicago concert was the third stop on the orchestra's tour": the place of the
         # event that the stop was

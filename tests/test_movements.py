@@ -1289,3 +1289,37 @@ def test_she_after_a_ships_move_is_the_ship() -> None:
         published=dt.date(2025, 9, 20),
     )
     assert by_place(moves)["Oslo"].actor == "MV Kestrel"
+
+
+def test_a_diarys_verbless_legs_are_the_travellers_moves() -> None:
+    moves = movements(
+        "Marta Ruiz left Lima on foot on May 2. Days one and two: 120 km from Lima to Quito, "
+        "sleeping in a church hall. Day three: 45km to Acapulco. The airport is 20 km from "
+        "Mexico City.",
+        published=dt.date(2025, 5, 20),
+    )
+    found = by_place(moves)
+    assert found["Quito"].actor == "Marta Ruiz" and found["Quito"].role == "destination"
+    assert found["Acapulco"].actor == "Marta Ruiz"
+    assert "Mexico City" not in found  # a distance that says where a place is
+
+
+def test_a_place_as_the_subject_of_a_stop_noun_is_a_stop() -> None:
+    moves = movements(
+        "The tall ship Zawisza left Rotterdam on Monday. Bilbao was the next port of call. "
+        "Lyon is a city she will not see.",
+        published=dt.date(2025, 6, 20),
+    )
+    found = by_place(moves)
+    assert found["Bilbao"].actor == "Zawisza"
+    assert found["Bilbao"].status == "visited"
+    assert "Lyon" not in found
+
+
+def test_an_institution_ending_in_a_title_word_is_no_traveller() -> None:
+    moves = movements(
+        "Amman hosts the secretariat of the Continental Free Trade Area, and President Jorge "
+        "Salas was expected to tour its offices. Officials said he would then travel to Damascus.",
+        published=dt.date(2025, 6, 20),
+    )
+    assert by_place(moves)["Damascus"].actor == "Jorge Salas"
