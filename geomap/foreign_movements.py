@@ -47,6 +47,15 @@ class _Lexicon:
     future: re.Pattern[str]
     negation: re.Pattern[str]
     titles: frozenset[str]
+    # "de Rwamagana à Musanze", "jusqu'à Karongi": a leg told without a verb; each pattern
+    # matches the end of the text before a place
+    leg_from: re.Pattern[str]
+    leg_to: re.Pattern[str]
+    until: re.Pattern[str]
+    # "l'étape vers Rusizi ... a été abandonnée": dropped, said after the place
+    cancelled: re.Pattern[str]
+    # "le peloton", "el barco", "das Schiff": who travels when the article names no person
+    movers: re.Pattern[str]
 
 
 def _lexicon(
@@ -57,7 +66,11 @@ def _lexicon(
     future: str,
     negation: str,
     titles: str,
+    leg: tuple[str, str, str],
+    cancelled: str,
+    movers: str,
 ) -> _Lexicon:
+    origin_words, to_words, until_words = leg
     return _Lexicon(
         verbs,
         frozenset(origin.split()),
@@ -66,15 +79,21 @@ def _lexicon(
         re.compile(future, re.IGNORECASE),
         re.compile(negation, re.IGNORECASE),
         frozenset(titles.split()),
+        re.compile(rf"(?:^|\W)(?:{origin_words})\s*$", re.IGNORECASE),
+        re.compile(rf"\s*(?:{to_words})\s*", re.IGNORECASE),
+        re.compile(rf"(?:^|\W)(?:{until_words})\s*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{cancelled})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{movers})\b", re.IGNORECASE),
     )
 
 
 _LEXICONS: dict[str, _Lexicon] = {
     "fr": _lexicon(
         {
-            r"arriv\w*|atterri\w*|rejoint|rejoindra": "arrive",
-            r"rendu\w*|rend|rendra|rendront|dirig\w*|envol\w*|voyag\w*|avion|parti\w*|"
-            r"partir|partira|poursui\w*|gagn\w*": "go",
+            r"arriv\w*|atterri\w*|rejoint|rejoindra|rejoindre|rallier": "arrive",
+            r"rendu\w*|rend|rendra|rendront|dirig\w*|envol\w*|voyag\w*|avion|"
+            r"partie?s?|partir|partira|partiront|partait|poursui\w*|gagn\w*|élanc\w*|grimp\w*|plong\w*|"
+            r"descend\w*|roul\w*|navigu\w*|fil\w*": "go",
             r"quitt\w*": "leave",
             r"visit\w*|séjourn\w*|reçu\w*|accueilli\w*|étape|escale": "visit",
             r"rentr\w*|revenu\w*|reviendra|retour\w*|regagn\w*": "return",
@@ -85,6 +104,11 @@ _LEXICONS: dict[str, _Lexicon] = {
         r"\b(?:doit|devra|devrait|va|vont|prévu\w*|prévoit|\w+ra|\w+ront)\b",
         r"\b(?:ne|n|pas|jamais|annul\w*|report\w*)\b",
         "le la président présidente ministre premier chancelier roi reine pape chef",
+        (r"de|d['’]|du|depuis", r"à|au|jusqu['’]à|jusqu['’]au", r"jusqu['’]à|jusqu['’]au"),
+        r"annul\w*|abandonn\w*|supprim\w*|report\w*",
+        r"le peloton|la course|la caravane|les coureurs|le navire|le bateau|le voilier|"
+        r"le cargo|le train|l['’]ouragan \w+|la tempête \w+|le cyclone \w+|le typhon \w+|"
+        r"le convoi|la flamme",
     ),
     "es": _lexicon(
         {
@@ -101,6 +125,11 @@ _LEXICONS: dict[str, _Lexicon] = {
         r"\b(?:\w+rá|\w+rán|va a|van a|prevé|previst\w*|tiene previsto)\b",
         r"\b(?:no|nunca|cancel\w*|suspend\w*)\b",
         "el la presidente presidenta ministro primer canciller rey reina papa jefe brasileño",
+        (r"de|desde", r"a|al|hasta", r"hasta"),
+        r"cancel\w*|suspend\w*|suprimi\w*|descartad\w*",
+        r"el pelotón|la carrera|la caravana|los ciclistas|el buque|el barco|el velero|"
+        r"el tren|el huracán \w+|la tormenta \w+|el ciclón \w+|el tifón \w+|el convoy|"
+        r"la antorcha",
     ),
     "de": _lexicon(
         {
@@ -119,6 +148,10 @@ _LEXICONS: dict[str, _Lexicon] = {
         r"\b(?:nicht|kein\w*|abgesagt|verschoben)\b",
         "bundeskanzler kanzler kanzlerin präsident präsidentin minister ministerin "
         "ministerpräsident bundespräsident könig königin papst",
+        (r"von|ab", r"nach|bis|bis nach", r"bis nach"),
+        r"abgesagt|gestrichen|verschoben",
+        r"das Feld|das Rennen|das Peloton|das Schiff|der Zug|der Hurrikan \w+|der Sturm \w+|"
+        r"der Taifun \w+|der Zyklon \w+|der Konvoi|die Fackel",
     ),
     "it": _lexicon(
         {
@@ -134,6 +167,10 @@ _LEXICONS: dict[str, _Lexicon] = {
         r"\b(?:\w+rà|\w+ranno|dovrebbe|dovrà|previst\w*)\b",
         r"\b(?:non|mai|annullat\w*|rinviat\w*)\b",
         "il la presidente ministro premier cancelliere re regina papa capo",
+        (r"da|dal|dalla|dallo", r"a|al|fino a", r"fino a"),
+        r"annullat\w*|cancellat\w*|soppress\w*",
+        r"il gruppo|il plotone|la corsa|la carovana|la nave|il treno|l['’]uragano \w+|"
+        r"la tempesta \w+|il ciclone \w+|il tifone \w+|il convoglio|la fiaccola",
     ),
     "pt": _lexicon(
         {
@@ -149,6 +186,10 @@ _LEXICONS: dict[str, _Lexicon] = {
         r"\b(?:\w+rá|\w+rão|vai|vão|previst\w*|deve|deverá)\b",
         r"\b(?:não|nunca|cancel\w*|adiad\w*)\b",
         "o a presidente ministro primeiro chanceler rei rainha papa chefe",
+        (r"de|desde", r"a|ao|até", r"até"),
+        r"cancelad\w*|suspens\w*|suprimid\w*",
+        r"o pelotão|a corrida|a caravana|o navio|o barco|o veleiro|o trem|o comboio|"
+        r"o furacão \w+|a tempestade \w+|o ciclone \w+|o tufão \w+|a tocha",
     ),
 }
 _VERB_RES: dict[str, list[tuple[re.Pattern[str], str]]] = {
@@ -192,7 +233,7 @@ def foreign_movements(
     if lexicon is None:
         return []
     places = [rm for rm in resolved if rm.place is not None and not rm.mention.demonym]
-    actor = _traveller(sentences, places, lexicon)
+    actor = _traveller(sentences, places, lexicon) or _mover(sentences, lexicon)
     if actor is None:
         return []
     movements: list[Movement] = []
@@ -205,8 +246,11 @@ def foreign_movements(
             for pattern, kind in _VERB_RES[language]
             for m in pattern.finditer(sentence.text)
         ]
-        for rm in in_sentence:
+        for position, rm in enumerate(in_sentence):
             at = rm.mention.start - sentence.start
+            if lexicon.cancelled.search(sentence.text, rm.mention.end - sentence.start):
+                continue  # "l'étape vers Rusizi ... a été abandonnée": not going there
+            leg_role = _leg_role(sentence, in_sentence, position, lexicon)
             before = [v for v in verbs if v[1] <= at and at - v[1] <= _REACH]
             after_end = rm.mention.end - sentence.start
             after = [
@@ -214,7 +258,11 @@ def foreign_movements(
                 if language == "de" and v[0] >= after_end and v[0] - after_end <= _REACH
                 and not _CLAUSE_END_RE.search(sentence.text, after_end, v[0])
             ]  # fmt: skip
-            if before:
+            if leg_role is not None and not (before and at - max(before)[1] <= 25):
+                # "162 kilomètres de Rwamagana à Musanze": the leg's own prepositions
+                start, end, kind = at, at, "leg"
+                between = ""
+            elif before:
                 start, end, kind = max(before)
                 between = sentence.text[end:at]
             elif after:
@@ -230,13 +278,20 @@ def foreign_movements(
                 other.mention.start - sentence.start in range(end, at) for other in in_sentence
             ):
                 continue  # another place between the verb and this one, and no preposition
-            role = _role(kind, prep, lexicon)
+            role = (
+                leg_role if kind == "leg" and leg_role is not None else _role(kind, prep, lexicon)
+            )
             clause = sentence.text[: max(at, end)]
-            if lexicon.negation.search(sentence.text[min(start, at) : max(at, end)]):
+            denial = sentence.text[min(start, at) : max(at, end)] if kind != "leg" else (
+                sentence.text[max(0, at - 40) : at]
+            )  # fmt: skip
+            if lexicon.negation.search(denial):
                 continue
             status: Status = "planned" if lexicon.future.search(clause) else (
                 "passed" if role == "pass" else "visited"
             )  # fmt: skip
+            if kind == "leg" and status == "visited" and movements:
+                status = movements[-1].status  # a verbless leg goes on in the story's tense
             movements.append(
                 Movement(
                     actor=actor,
@@ -251,13 +306,49 @@ def foreign_movements(
                     cue=(
                         f"return ({sentence.text[start:end]})"
                         if kind == "return"
-                        else sentence.text[start:end]
+                        else sentence.text[start:end] or "leg"
                     ),
                     sentence=sentence.text,
                     sentence_start=sentence.start,
                 )
             )
     return movements
+
+
+def _leg_role(
+    sentence: Sentence, places: list[ResolvedMention], position: int, lexicon: _Lexicon
+) -> Role | None:
+    """The role a verbless leg gives the place at `position`: origin in "de X à Y", destination
+    in "de X à Y" and "jusqu'à Y", or None."""
+    text = sentence.text
+    here = places[position].mention
+    at, end = here.start - sentence.start, here.end - sentence.start
+    if lexicon.until.search(text, max(0, at - 12), at):
+        return "destination"
+    if position > 0:
+        previous = places[position - 1].mention
+        prev_at = previous.start - sentence.start
+        if lexicon.leg_to.fullmatch(text, previous.end - sentence.start, at) and (
+            lexicon.leg_from.search(text, max(0, prev_at - 10), prev_at)
+        ):
+            return "destination"
+    if position + 1 < len(places):
+        following = places[position + 1].mention
+        if lexicon.leg_from.search(text, max(0, at - 10), at) and lexicon.leg_to.fullmatch(
+            text, end, following.start - sentence.start
+        ):
+            return "origin"
+    return None
+
+
+def _mover(sentences: list[Sentence], lexicon: _Lexicon) -> str | None:
+    """The first travelling thing the article names ("le peloton", "el buque"), for articles
+    that follow no person."""
+    for sentence in sentences:
+        m = lexicon.movers.search(sentence.text)
+        if m is not None:
+            return m.group(0)
+    return None
 
 
 def _preposition(between: str, lexicon: _Lexicon) -> str:

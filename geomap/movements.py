@@ -965,6 +965,7 @@ class ActorRegistry:
         self.animal: str | None = None  # a tracked animal's nickname ("nicknamed Maren")
         self.introduced: str | None = None  # the person a lead's "A ... envoy" turned out to be
         self.narrator = False  # told in the first person outside quotes: "I" is the writer
+        self.interview = False  # questions and answers: "I" is the person interviewed
         self.recent_people: list[str] = []  # persons in the order they were last subjects
         # Two-word names the article keeps using although they start like a common word
         # ("Southern Tempest"): see `_recurring_phrases`
@@ -4153,7 +4154,12 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
     anaphor = ref.anaphor or ""
     if anaphor in ("i", "me", "we"):
-        # A first-person feature follows its writer; elsewhere "I" is a quoted speaker.
+        # A first-person feature follows its writer, an interview the person who answers (the
+        # first person it names); elsewhere "I" is a quoted speaker.
+        if registry.interview:
+            person = next((k for k, a in registry.actors.items() if a.kind == "person"), None)
+            if person is not None:
+                return person
         return registry.describe("the writer", "person", frozenset()) if registry.narrator else None
     head = anaphor.rsplit(" ", 1)[-1]
     if head in _RELATIVE_NOUNS and anaphor.startswith(("his ", "her ", "their ")):
@@ -4698,6 +4704,21 @@ def _told_in_first_person(text: str) -> bool:
     )
 
 
+_QUESTION_PARAGRAPH_RE = re.compile(r"^[^\n]{3,200}\?[\"”]?[ \t]*$", re.MULTILINE)
+_INTERVIEW_MIN_QUESTIONS = 3
+
+
+def _is_interview(text: str) -> bool:
+    """Is the article questions and answers ("Where are you right now?" on a line of its own,
+    then the answer), where the first person answering is the one interviewed?"""
+    questions = 0
+    for m in _QUESTION_PARAGRAPH_RE.finditer(text):
+        line = m.group(0)
+        if line.count("?") == 1 and not line.lstrip().startswith(('"', "“")):
+            questions += 1
+    return questions >= _INTERVIEW_MIN_QUESTIONS
+
+
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,[ \t]*[A-Z][\w. ]{1,30})?[ \t]*(?:\([\w ]{1,20}\)[ \t]*)?[—–-]"
 )
@@ -4774,6 +4795,7 @@ def extract_movements(
     ]
     registry = ActorRegistry()
     registry.narrator = _told_in_first_person(article.text)
+    registry.interview = registry.narrator and _is_interview(article.text)
     for word, kind in _recurring_single_names(article.text, resolved):
         registry.add(word, kind)
     for word in _named_with_age(article.text, resolved):
@@ -4819,8 +4841,20 @@ def extract_movements(
     times_by_tense: dict[tuple[int, Tense | None], list[TimeExpression]] = {}
     context_date: dt.date | None = None
     entry_stamps = _blog_entry_stamps(article.text, sentences, ref)
+    # "Once, in 2019, with a different band. We played Cambridge Bay": a fragment's earlier
+    # year dates the undated sentence after it, in the same paragraph.
+    fragment: tuple[Sentence, TimeSpan] | None = None
     for sentence, items, times in prepared:
         context_date = _heading_date(sentence, times, context_date, ref)
+        carried = (
+            fragment[1]
+            if fragment is not None
+            and fragment[0].index == sentence.index - 1
+            and not times
+            and "\n" not in article.text[fragment[0].end : sentence.start]
+            else None
+        )
+        fragment = _earlier_year_fragment(sentence, times, ref)
         if not any(it.kind == "place" for it in items):
             _update_salience(items, registry)
             continue
@@ -4967,7 +5001,12 @@ def extract_movements(
                 # sentence's tense ("will take their album on the road"), if it has one
                 tense = detect_tense(sentence.text)
                 # "starts", or a team's plural "United face Arsenal": plainly the present
-                present = _third_person_verb(verb) or registry.kind_of(key) == "group"
+                present = (
+                    _third_person_verb(verb)
+                    or registry.kind_of(key) == "group"
+                    # "We fly to Yellowknife on Sunday": a bare verb after its plural subject
+                    or items[hit.index - 1].low in ("we", "they", "i", "you")
+                )
                 if (
                     sentence.index > 0
                     # "Sunday's stage 15 starts in Oviedo" (even beside "that has decided")
@@ -4995,6 +5034,8 @@ def extract_movements(
                                               sentence, ref, context_date, wide_text,
                                               _journey_kind(key, registry),
                                               clause_text)  # fmt: skip
+            if when is None and carried is not None and registry.kind_of(key) == "person":
+                when, historical = carried, True
             if (
                 hit.form.split()[0] in ("trip", "visit", "journey", "tour", "trips", "visits")
                 and (
@@ -6038,6 +6079,27 @@ def _movement_time(
         # (a group, ship or animal "tagged off Nova Scotia last summer" is still on its way)
         historical = True
     return when, historical
+
+
+_FRAGMENT_MAX_WORDS = 8
+
+
+def _earlier_year_fragment(
+    sentence: Sentence, times: list[TimeExpression], ref: dt.date | None
+) -> tuple[Sentence, TimeSpan] | None:
+    """A short sentence that mostly sets a scene in an earlier year ("Once, in 2019, with a
+    different band."): its index and time."""
+    if ref is None or not times or len(sentence.text.split()) > _FRAGMENT_MAX_WORDS:
+        return None
+    when = merge_expressions(times)
+    if (
+        when is None
+        or when.start is None
+        or not any(t.explicit_year for t in times)
+        or (when.end or when.start).year >= ref.year
+    ):
+        return None
+    return sentence, when
 
 
 def _third_person_verb(word: str) -> bool:

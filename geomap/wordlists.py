@@ -52,6 +52,18 @@ NEVER_PLACES = frozenset(
         "ramadan", "eid", "god", "allah", "internet", "covid", "north", "south", "east", "west",
         "northern", "southern", "eastern", "western", "central", "new", "old", "great", "upper",
         "lower", "niña", "niño",  # La Niña and El Niño are weather, not towns
+        # weekdays and months in French, Spanish, German, Italian and Portuguese, which open
+        # sentences of articles in those languages ("Lundi, le peloton ...") and name towns
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes",
+        "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "montag", "dienstag",
+        "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunedì", "martedì",
+        "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "janvier", "février", "mars",
+        "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "enero", "febrero", "marzo", "abril", "junio", "julio", "septiembre", "octubre",
+        "noviembre", "diciembre", "januar", "februar", "märz", "juni", "juli", "oktober",
+        "dezember", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
+        "ottobre", "dicembre", "janeiro", "fevereiro", "março", "junho", "julho", "setembro",
+        "outubro", "dezembro",
     ]
 )
 

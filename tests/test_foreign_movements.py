@@ -44,3 +44,17 @@ def test_german_verb_last_and_mentions_are_not_stops(gazetteer) -> None:  # type
     stops = _stops(GERMAN, gazetteer)
     assert [name for name, _ in stops] == ["Berlin", "Madrid", "Lisbon", "Berlin"]
     assert "Moscow" not in {name for name, _ in stops}
+
+
+def test_a_french_race_preview_follows_the_peloton_over_verbless_legs(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le Tour des Alpes partira dimanche de Lyon pour une semaine de course. Les "
+        "organisateurs ont présenté mercredi le parcours aux équipes et aux journalistes. "
+        "Lundi, le peloton quittera la ville pour rejoindre Grenoble. Mardi viendra la plus "
+        "longue étape : 180 kilomètres de Grenoble à Chambéry, par les cols. Mercredi, place à la "
+        "route côtière jusqu'à Marseille. L'étape vers Montpellier, un temps envisagée, a été "
+        "abandonnée pour des raisons logistiques."
+    )
+    stops = _stops(text, gazetteer)
+    assert [name for name, _ in stops] == ["Lyon", "Grenoble", "Chambéry", "Marseille"]
+    assert all(status == "planned" for _, status in stops)

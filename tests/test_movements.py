@@ -1323,3 +1323,23 @@ def test_an_institution_ending_in_a_title_word_is_no_traveller() -> None:
         published=dt.date(2025, 6, 20),
     )
     assert by_place(moves)["Damascus"].actor == "Jorge Salas"
+
+
+def test_in_an_interview_i_is_the_person_answering() -> None:
+    text = (
+        "The fiddler Jolene Marsh is halfway through a winter tour with her band. We reached her "
+        "by phone on Thursday.\n\n"
+        "How did the tour begin?\n\n"
+        "In a cold hall. Then we drove up to Oslo and played there on Saturday.\n\n"
+        "What comes next?\n\n"
+        "We fly to Lyon on Sunday. I cannot wait.\n\n"
+        "You have been on the road before.\n\n"
+        "Once, in 2019, with a different band. We played Rotterdam and it changed me.\n\n"
+        "Any rituals?\n\n"
+        "I play one tune on every bridge. I film it."
+    )
+    moves = movements(text, published=dt.date(2025, 3, 14))
+    found = by_place(moves)
+    assert found["Oslo"].actor == "Jolene Marsh"
+    assert found["Lyon"].status == "planned"  # a bare present with a day ahead
+    assert found["Rotterdam"].historical  # the fragment's earlier year dates it
