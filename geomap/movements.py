@@ -157,6 +157,8 @@ _forms(
     "pulled in",
 )
 _forms(_SIGHTING, "seen", "spotted", "sighted", "glimpsed")
+# "Its route took in Ganja", "the tour will take in Livingstone and Victoria Falls"
+_forms(_VISIT, "took in", "takes in", "take in", "taking in")
 # "She was found ... near Derry Lodge": where a missing traveller turned up
 _forms(_PRESENCE, "was found", "were found", "been found")
 # "Okello is due in Bujumbura on Thursday", "is expected in Doha next week": an arrival ahead
@@ -4254,6 +4256,12 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     ):
         # "The overnight sleeper to Nong Khai pulls out of Bangkok" in a first-person feature
         return registry.describe("the writer", "person", frozenset())
+    if anaphor.startswith("the ") and head in _MACHINE_HEADS:
+        # "the first scheduled passenger train ... the train": the same machine, even after
+        # "a brass band played" took the subject in between
+        same = _described_machine(registry, head)
+        if same is not None:
+            return same
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
         gender = _PRONOUN_GENDERS.get(anaphor)
@@ -4303,6 +4311,11 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         last = registry.last_any
         if last is not None and registry.kind_of(last) in ("storm", "ship", "race"):
             return last
+        if anaphor == "it":
+            # "... and a brass band played. It then rolled through Ağstafa": the train
+            machines = {_described_machine(registry, head) for head in _MACHINE_HEADS} - {None}
+            if len(machines) == 1:
+                return machines.pop()
         if (
             anaphor == "it"
             and last is not None
@@ -4337,6 +4350,21 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             return last
         return None
     return registry.last_any
+
+
+# Machines that travel: a description with one of these heads is the same one each time.
+_MACHINE_HEADS = frozenset(
+    {"train", "sleeper", "plane", "jet", "aircraft", "helicopter", "airplane", "aeroplane", "bus"}
+)
+
+
+def _described_machine(registry: ActorRegistry, head: str) -> str | None:
+    """The travelling machine the article has described with this head noun ("the first
+    scheduled passenger train"), the one that moved most when there are several."""
+    same = sorted(
+        k for k in registry.descriptions if k.rsplit(" ", 1)[-1] == head and registry.moves[k]
+    )
+    return max(same, key=lambda k: registry.moves[k]) if same else None
 
 
 # Heads of a description that can stand for an unnamed traveller ("the delegation"), a person's
@@ -4605,6 +4633,12 @@ def _described_as_named(movements: list[Movement], registry: ActorRegistry) -> l
     groups = [k for k in named if registry.kind_of(k) == "group"]
     people = [k for k in named if registry.kind_of(k) == "person"]
     target = groups if groups else people
+    if not target:
+        # "The Hollow Reeds last toured the United States two years ago": the one named
+        # traveller of the article, though only its earlier tour was told under its name
+        recalled = {m.actor for m in movements if m.historical} - described
+        target = [k for k, a in registry.actors.items()
+                  if k not in registry.descriptions and a.name in recalled]  # fmt: skip
     if len(target) != 1:
         return movements
     name = registry.display(target[0])
@@ -4929,7 +4963,9 @@ def extract_movements(
                 article.text, items, clause_start, clause_end, _text_between(
                     article.text, items, clause_start, clause_end)
             )  # fmt: skip
-            if _negated(article.text, items, hit.last, clause_end, hit.is_noun):
+            if _negated(article.text, items, hit.last, clause_end, hit.is_noun) or (
+                hit.is_noun and _plan_undone_later(article.text, items, clause_start, clause_end)
+            ):
                 continue
             if all(g.item_index < hit.index for g in governed):
                 # "Osh, where the ride will end": the place's clause goes on after the cue
@@ -5148,6 +5184,8 @@ def _cue_words(items: list[Item], hit: CueHit) -> str:
         and (items[k + 1].low in _PREPOSITION_WORDS or items[k + 1].kind in ("place", "punct"))
     ):
         return f"{hit.form} {items[k].low}"
+    if hit.is_noun and hit.index > 0 and items[hit.index - 1].low in ("return", "homeward"):
+        return f"{hit.form} back"  # "the return journey to Baku": a return, as "back"
     return hit.form
 
 
@@ -5899,6 +5937,27 @@ def _negated(text: str, items: list[Item], after: int, last_place: int, noun: bo
     place_end = items[last_place].end - items[min(after + 1, len(items) - 1)].start
     before, rest = tail[: max(0, place_end)], tail[max(0, place_end) :]
     return bool(_NEGATION_RE.search(before) or _LATE_NEGATION_RE.search(rest))
+
+
+_ORIGINAL_PLAN_RE = re.compile(
+    r"\b(?:original|originally|initial|initially|first draft of|early plans?)\b", re.IGNORECASE
+)
+_UNDONE_RE = re.compile(
+    r"\b(?:skipped|dropped|cancell?ed|scrapped|abandoned|called off|withdrew|pulled out|"
+    r"struck off|cut)\b",
+    re.IGNORECASE,
+)
+
+
+def _plan_undone_later(text: str, items: list[Item], clause_start: int, clause_end: int) -> bool:
+    """ "The original schedule had a fourth stop in Maseru, but Lesotho withdrew ... and the
+    team skipped it": a stop of the first plan that the rest of the sentence undoes."""
+    if not items or clause_end + 1 >= len(items):
+        return False
+    head = _text_between(text, items, clause_start, clause_end)
+    if not _ORIGINAL_PLAN_RE.search(head):
+        return False
+    return bool(_UNDONE_RE.search(text, items[clause_end].end, items[-1].end))
 
 
 def _clause_tail(

@@ -381,7 +381,9 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
             # "In the evening he flew back": the day from the text around it, the hour from it
             # (within one sentence the text's order stands: "pass near X overnight before
             # heading out to sea on Thursday").
-            estimate = int(estimate) + time_of_day_rank(m.when.time_of_day) / 1440.0
+            # "The next morning the squad flew on": a day after the day it follows
+            later = _NEXT_DAY_RE.match(m.when.text) is not None
+            estimate = int(estimate) + later + time_of_day_rank(m.when.time_of_day) / 1440.0
         out.append(_Keyed(m, estimate, False, rank, ROLE_RANK[m.role]))
     if not dated_days:
         # Nothing dated: the text's own order (article, sentence, origin before destination).
@@ -394,6 +396,9 @@ def _keyed(trip: list[Movement], article_rank: dict[str, int]) -> list[_Keyed]:
     out.sort(key=lambda k: (k.day, k.article_rank, k.movement.sentence_index,
                             in_sentence[id(k)]))  # fmt: skip
     return out
+
+
+_NEXT_DAY_RE = re.compile(r"(?:the )?(?:next|following)\b", re.IGNORECASE)
 
 
 # A lead that reports the end of a journey ("ended their tour in Dublin on Sunday"): the

@@ -1343,3 +1343,24 @@ def test_in_an_interview_i_is_the_person_answering() -> None:
     assert found["Oslo"].actor == "Jolene Marsh"
     assert found["Lyon"].status == "planned"  # a bare present with a day ahead
     assert found["Rotterdam"].historical  # the fragment's earlier year dates it
+
+
+def test_the_same_machine_described_again_after_another_subject() -> None:
+    moves = movements(
+        "The first passenger train on the new line left Oslo on Friday. Its route took in "
+        "Lyon, where the train stopped for an hour and a band played. It then rolled through "
+        "Bayonne without stopping. From Bayonne the train crossed into Spain and reached Bilbao.",
+        published=dt.date(2025, 9, 29),
+    )
+    found = by_place(moves)
+    assert found["Lyon"].actor == found["Oslo"].actor == "the first passenger train"
+    assert found["Bayonne"].actor == found["Bilbao"].actor == "the first passenger train"
+
+
+def test_a_stop_of_the_original_plan_that_the_sentence_undoes_is_no_stop() -> None:
+    moves = movements(
+        "The squad left Lima on August 7 and played in Quito. The original schedule had a "
+        "fourth stop in Acapulco, but the hosts withdrew in July and the team skipped it.",
+        published=dt.date(2025, 8, 21),
+    )
+    assert "Acapulco" not in by_place(moves)
