@@ -965,6 +965,8 @@ class ActorRegistry:
         self.moves: Counter[str] = Counter()  # movements read so far, per actor key
         self.couple: str | None = None  # a person last described with company ("the couple")
         self.animal: str | None = None  # a tracked animal's nickname ("nicknamed Maren")
+        # "drove onto a ferry", "boarded a bus": the vehicle's head noun -> who it carries
+        self.carriers: dict[str, str] = {}
         self.introduced: str | None = None  # the person a lead's "A ... envoy" turned out to be
         self.narrator = False  # told in the first person outside quotes: "I" is the writer
         self.interview = False  # questions and answers: "I" is the person interviewed
@@ -2244,6 +2246,12 @@ def _after_dateline(items: list[Item]) -> int:
 
 # One relative named through the traveller ("his daughter"): someone else. (Plural ones, "her
 # children", often travel with the traveller and stay with her.)
+# People who act for someone: "his lawyer", "her spokesman" are not the traveller.
+_AGENT_NOUNS = frozenset(
+    {"lawyer", "lawyers", "attorney", "attorneys", "spokesman", "spokeswoman", "spokesperson",
+     "aide", "aides", "adviser", "advisers", "advisor", "advisors", "doctor", "doctors", "agent",
+     "manager", "publicist", "employer", "lawyer's", "solicitor", "barrister"}
+)  # fmt: skip
 _RELATIVE_NOUNS = frozenset(
     {"grandmother", "grandfather", "mother", "father", "son", "daughter", "brother", "sister",
      "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter"}
@@ -3729,6 +3737,8 @@ def _cue_actor(
         # "Sunday's stage 15 starts in Oviedo": the race's stage
         return _journey_owner(stage_noun, state, registry)
     if not candidates and prefix and prefix[0].low in _POSSESSIVE_PRONOUNS:
+        if len(prefix) > 1 and (prefix[1].low in _AGENT_NOUNS or prefix[1].low in _RELATIVE_NOUNS):
+            return None  # "His lawyer, speaking in Jakarta, said": someone else
         # "Their first night on the road was spent in Pamplona": whose night it was
         possessive = prefix[0]
         pronoun = _POSSESSIVE_PRONOUNS[possessive.low]
@@ -3791,6 +3801,10 @@ def _cue_actor(
     ]  # fmt: skip
     if subjects:
         candidates = subjects
+    if candidates:
+        lookalike = _lookalike_of(items, candidates[0], hit, registry)
+        if lookalike is not None:
+            return lookalike
     taken = items[hit.last + 1].actor if hit.last + 1 < len(items) else None
     if (
         (hit.form in _TAKE_FORMS or hit.form in _TOW_FORMS)
@@ -3889,6 +3903,60 @@ def _cue_actor(
     if start == 0:
         return None  # no subject at all: a headline or an imperative ("Stay tuned to ...")
     return registry.last_any
+
+
+_CARRIER_HEADS = frozenset(
+    {"ferry", "boat", "speedboat", "bus", "coach", "train", "plane", "flight", "truck",
+     "lorry", "minibus", "van", "barge", "launch", "helicopter"}
+)  # fmt: skip
+
+
+def _carried_by(
+    items: list[Item], hit: CueHit, key: str | None, registry: ActorRegistry
+) -> str | None:
+    """ "showed Hartanto driving onto a ferry at Merak. The ferry crossed the Sunda Strait":
+    what a vehicle a traveller boarded does, the traveller does. Records the boarding and
+    returns the actor for the cue."""
+    if key is None:
+        return None
+    if key in registry.descriptions:
+        carried = registry.carriers.get(key.rsplit(" ", 1)[-1])
+        return carried if carried is not None else key
+    if registry.kind_of(key) in ("person", "group"):
+        for it in items[hit.last + 1 : hit.last + 8]:
+            if it.kind == "punct" and it.text in (".", ";"):
+                break
+            anaphor = (it.actor.anaphor or "") if it.actor is not None else ""
+            if it.kind == "mover" and anaphor.startswith(("a ", "an ")):
+                head = anaphor.rsplit(" ", 1)[-1]
+                if head in _CARRIER_HEADS:
+                    registry.carriers[head] = key
+                break
+    return key
+
+
+_LOOKALIKE_WORDS = frozenset({"matching", "fitting", "resembling", "answering"})
+
+
+def _lookalike_of(
+    items: list[Item], subject: Item, hit: CueHit, registry: ActorRegistry
+) -> str | None:
+    """ "a man fitting his description may have landed near Malacca", "a woman resembling the
+    fugitive": the wanted person, as a sighting (the clause's hedge makes it reported)."""
+    if subject.actor is None or not (subject.actor.anaphor or "").startswith(("a ", "an ")):
+        return None
+    k = items.index(subject) + 1 if subject in items else -1
+    if k <= 0 or k >= hit.index or items[k].low not in _LOOKALIKE_WORDS:
+        return None
+    for it in items[k + 1 : min(hit.index, k + 5)]:
+        if it.kind == "name" and it.actor is not None:
+            return _actor_key(it, registry)  # "matching Hartanto's description"
+        if it.kind == "mover" and it.actor is not None:
+            return _actor_key(it, registry)  # "resembling the fugitive"
+        if it.kind == "word" and it.low in ("his", "her"):
+            ref = ActorRef("person", None, anaphor=it.low)
+            return _resolve_anaphor(ref, registry)  # "fitting his description"
+    return None
 
 
 def _before_planned_main(items: list[Item], hit: CueHit) -> bool:
@@ -4917,7 +4985,7 @@ def extract_movements(
             if hit.cue is _SIGHTING and not _sighted_traveller(items, hit):
                 continue  # "the scenes seen in Paris": no one in particular was seen
             if not governed:
-                key = _cue_actor(items, hit, registry, state)
+                key = _carried_by(items, hit, _cue_actor(items, hit, registry, state), registry)
                 if key is not None:
                     state.actor_key = key
                     registry.mark_subject(key)
@@ -4947,7 +5015,7 @@ def extract_movements(
                     if not governed:
                         continue
             else:
-                key = _cue_actor(items, hit, registry, state)
+                key = _carried_by(items, hit, _cue_actor(items, hit, registry, state), registry)
             if key is None:
                 continue
             state.actor_key = key

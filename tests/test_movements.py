@@ -1364,3 +1364,25 @@ def test_a_stop_of_the_original_plan_that_the_sentence_undoes_is_no_stop() -> No
         published=dt.date(2025, 8, 21),
     )
     assert "Acapulco" not in by_place(moves)
+
+
+def test_a_vehicle_the_traveller_boarded_carries_the_traveller() -> None:
+    moves = movements(
+        "Police said footage showed Rudy Hartono driving a rented car onto a ferry at Bilbao "
+        "on January 6. The ferry crossed to Bayonne shortly before dawn. His lawyer, speaking "
+        "in Paris, said his client would return.",
+        published=dt.date(2025, 1, 15),
+    )
+    found = by_place(moves)
+    assert found["Bayonne"].actor == "Rudy Hartono"
+    assert "Paris" not in found  # his lawyer was there, not he
+
+
+def test_a_lookalike_of_the_wanted_man_is_a_reported_sighting() -> None:
+    moves = movements(
+        "Rudy Hartono fled Lima last week. Media reported on Tuesday that a man fitting his "
+        "description may have landed near Quito.",
+        published=dt.date(2025, 1, 15),
+    )
+    quito = by_place(moves)["Quito"]
+    assert quito.actor == "Rudy Hartono" and quito.status == "reported"
