@@ -695,7 +695,10 @@ _STORM_RE = re.compile(
     r"Subtropical Storm|Medicane))\s+(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\b"
     # "the National Hurricane Center", "Storm Prediction Center": an office, no storm
     r"(?!\s+(?:Center|Centre|Hunters?|Warning|Watch|Service|Office|Season)\b)"
+    # "Storm Signal No. 4", "Storm Warning No. 2": a warning level, no storm
+    r"(?!\s+(?:No\.?|Number|Level)\s*\d)"
     r"(?<!Center)(?<!Centre)(?<!Hunters)(?<!Hunter)(?<!Season)(?<!Warning)(?<!Watch)"
+    r"(?<!Signal)(?<!Signals)"
 )
 _SHIP_PREFIX_RE = re.compile(
     r"\b(?P<prefix>USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|RFS|MV|M/V|MS|SS|RV|R/V|FS|JS|CNS|"
@@ -1207,7 +1210,8 @@ def _may_mention_storm(text: str) -> bool:
 # Words after "Hurricane"/"Storm" that name no storm: "Hurricane Hunters", "Storm Prediction".
 _STORM_NAME_STOPWORDS = frozenset(
     {"hunters", "season", "warning", "warnings", "watch", "prediction", "surge", "alley",
-     "shelter", "shelters", "relief", "damage", "category", "force", "strength", "winds"}
+     "shelter", "shelters", "relief", "damage", "category", "force", "strength", "winds",
+     "signal", "signals"}
 )  # fmt: skip
 
 
@@ -3662,6 +3666,13 @@ def _cue_actor(
     start = _clause_start(items, hit.index)
     prefix = items[start : hit.index]
     if (
+        hit.form == "landfall"
+        and hit.index > 0
+        and items[hit.index - 1].low in _FORECAST_VERBS
+        and "storm" in registry.salient
+    ):
+        return registry.salient["storm"]  # "the agency projects landfall near Sanya": its own
+    if (
         hit.cue is _LEG and not any(it.kind in ("name", "mover") for it in prefix)
     ) or _place_as_subject(items, hit) is not None:
         # "Day three: over the pass", "Liepāja was the next port of call": the traveller the
@@ -3935,6 +3946,10 @@ def _carried_by(
     return key
 
 
+_FORECAST_VERBS = frozenset(
+    {"projects", "projected", "predicts", "predicted", "forecasts", "forecast", "expects",
+     "expected", "anticipates"}
+)  # fmt: skip
 _LOOKALIKE_WORDS = frozenset({"matching", "fitting", "resembling", "answering"})
 
 
@@ -4513,6 +4528,8 @@ def _cue_status(
     if prev == "to" and not hit.is_noun and hit.cue is not _GROUP_PRESENCE:
         planned = True  # "plans to travel", "in order to visit"; "ran in five tries to beat
         # Tonga in Nuku'alofa" is a result (a plan to play says so: "hope to", "will")
+    if prev in _FORECAST_VERBS:
+        planned = True  # "projects landfall near Sanya on Friday"
     if hit.is_noun:
         words = {it.low for it in items[max(0, hit.index - 4) : hit.index]}
         if words & _PLANNED_ADJECTIVES and not ("was" in words and "next" in words):

@@ -1386,3 +1386,15 @@ def test_a_lookalike_of_the_wanted_man_is_a_reported_sighting() -> None:
     )
     quito = by_place(moves)["Quito"]
     assert quito.actor == "Rudy Hartono" and quito.status == "reported"
+
+
+def test_a_storm_warning_signal_is_no_storm_and_a_forecast_landfall_is_planned() -> None:
+    moves = movements(
+        "Typhoon Tala is about 60 km east of Bilbao. Storm Signal No. 4 is up for the coast. "
+        "The eye came ashore near Bilbao at 21:50. Forecasters in Rome say Tala will weaken. "
+        "The agency projects landfall near Lyon on Friday.",
+        published=dt.date(2025, 9, 24),
+    )
+    found = by_place(moves)
+    assert found["Bilbao"].actor == "Typhoon Tala"
+    assert found["Lyon"].actor == "Typhoon Tala" and found["Lyon"].status == "planned"
