@@ -112,7 +112,7 @@ _STORM_HIT = CueType("hit", "stop", {**_MOTION_PREPS, "into": "stop"}, only="sto
 # Presence without travel: someone who only spoke, signed or stayed somewhere has no journey
 # (routes need another stop, or a cue of travel, before they draw one).
 STATIC_CUE_FORMS = frozenset(
-    {"spoke", "speak", "speaks", "address", "addressed", "addresses", "signed", "sign",
+    {"spoke", "speak", "speaks", "speaking", "address", "addressed", "addresses", "signed", "sign",
      "signs", "appeared", "appears", "appear", "wave", "waved", "waves", "based", "remained",
      "remains", "remain", "welcomed", "greeted", "received", "hosted", "waited", "wait",
      "waits", "waiting"}
@@ -3066,6 +3066,13 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                 j = result
                 continue
 
+        if low == "as" and j + 1 < len(items) and items[j + 1].low in ("a", "an"):
+            # "came ashore as a Category 3 hurricane just south of Bilwi": what it was then
+            storm = next((k for k in range(j + 2, min(j + 7, len(items)))
+                          if items[k].low in _STORM_NOUNS), None)  # fmt: skip
+            if storm is not None:
+                j = storm + 1
+                continue
         if low in _COMPASS_WORDS and j + 1 < len(items) and items[j + 1].low == "of":
             # "made landfall south of Vilanculos": near it, unless a distance says how far.
             far = j > 0 and items[j - 1].low in _DISTANCE_UNITS

@@ -11,7 +11,7 @@ import re
 
 from gazetteer.models import Place
 from geomap.models import Article, Mention, Movement, ResolvedMention
-from geomap.movements import canonical_actor_key, extract_movements
+from geomap.movements import STATIC_CUE_FORMS, canonical_actor_key, extract_movements
 from geomap.sentences import split_sentences
 
 
@@ -1398,3 +1398,15 @@ def test_a_storm_warning_signal_is_no_storm_and_a_forecast_landfall_is_planned()
     found = by_place(moves)
     assert found["Bilbao"].actor == "Typhoon Tala"
     assert found["Lyon"].actor == "Typhoon Tala" and found["Lyon"].status == "planned"
+
+
+def test_a_storm_coming_ashore_as_a_category_and_a_speaker_who_only_spoke() -> None:
+    moves = movements(
+        "Hurricane Valeria came ashore as a Category 3 hurricane just south of Bilbao at 3:45 "
+        "am. Vice-President Ana Ruiz, speaking on state television in Paris, said rescue teams "
+        "were on their way.",
+        published=dt.date(2024, 10, 31),
+    )
+    found = by_place(moves)
+    assert found["Bilbao"].actor == "Hurricane Valeria"
+    assert "Paris" not in found or found["Paris"].cue in STATIC_CUE_FORMS  # no journey
