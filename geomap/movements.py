@@ -611,6 +611,7 @@ _NOT_NAME_WORDS = frozenset(
      "around", "christmas", "easter",
      "during", "since", "as", "but", "and", "or", "so", "yet", "if", "when", "while", "then",
      "now", "later", "earlier", "meanwhile", "however", "also", "still", "some", "many",
+     "instead", "finally", "eventually", "soon", "once", "together",
      "most", "both", "several", "officials", "according", "last", "next", "one", "two",
      "three", "what", "who", "why", "how", "this", "that", "these", "those", "there", "here",
      "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our",
@@ -2573,7 +2574,7 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
 # says where a place is, and no place after "in" or "at" is a stop of the leg.
 _LEG = CueType(
     "leg",
-    None,
+    "origin",  # "Day 15: Marla to Alice": the place right after the heading is left
     {"from": "origin", "to": "destination", "on to": "destination", "onto": "destination",
      "back to": "destination", "into": "destination", "toward": "destination",
      "towards": "destination", "via": "pass", "through": "pass", "across": "pass",
@@ -2612,6 +2613,17 @@ def _verbless_leg(items: list[Item], before: int) -> CueHit | None:
             )
         if not is_leg or (first > 0 and items[first - 1].low in _LOCATING_WORDS):
             continue
+        if item.text == ":":
+            # "Days 13 and 14: 234 km, Coober Pedy to Marla": past the distance to the places
+            k = last + 1
+            while k < len(items) and (
+                items[k].low in _LEG_UNITS
+                or items[k].low in ("about", "some", "almost", "nearly", ",")
+                or items[k].low[:1].isdigit()
+            ):
+                k += 1
+            if k + 2 < len(items) and items[k].kind == "place" and items[k + 1].low == "to":
+                return CueHit(k - 1, k - 1, ":", _LEG, False)
         prep = _preposition_at(items, last + 1) if last + 1 < len(items) else None
         if prep is None or prep[0] not in _LEG.preps:
             continue
@@ -3066,6 +3078,14 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                 j = result
                 continue
 
+        if (
+            low in ("about", "regarding", "concerning")
+            and j + 1 < len(items)
+            and items[j + 1].kind == "word"
+            and not items[j + 1].low[:1].isdigit()
+            and items[j + 1].low not in _COUNTING_WORDS
+        ):
+            break  # "spoke about the war in Ukraine": the topic, not where
         if low == "as" and j + 1 < len(items) and items[j + 1].low in ("a", "an"):
             # "came ashore as a Category 3 hurricane just south of Bilwi": what it was then
             storm = next((k for k in range(j + 2, min(j + 7, len(items)))
@@ -3957,6 +3977,24 @@ _FORECAST_VERBS = frozenset(
     {"projects", "projected", "predicts", "predicted", "forecasts", "forecast", "expects",
      "expected", "anticipates"}
 )  # fmt: skip
+_FEATURE_AFTER_NAME = frozenset({"river", "rivers", "lakes", "mountains", "hills", "basins"})
+
+
+def _names_a_feature(items: list[Item], j: int) -> bool:
+    """ "sharing the Chu and Talas rivers": the town's name before "rivers" names the river
+    (unless the gazetteer already gave the river)."""
+    rm = items[j].resolved
+    if rm is not None and rm.place is not None and rm.place.kind in ("river", "sea", "lake"):
+        return False
+    k = j + 1
+    while k < len(items) and (items[k].kind == "place" or items[k].low in ("and", "or", ",")):
+        k += 1
+    return k < len(items) and items[k].kind == "word" and items[k].low in _FEATURE_AFTER_NAME
+
+
+_PAIR_HEADS = frozenset(
+    {"leaders", "presidents", "ministers", "men", "women", "heads", "premiers", "leaders'"}
+)
 _LOOKALIKE_WORDS = frozenset({"matching", "fitting", "resembling", "answering"})
 
 
@@ -4245,6 +4283,10 @@ def _most_mentioned(keys: list[str], registry: ActorRegistry) -> str | None:
 def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
     """Pronouns and descriptions refer to the most recent subject of a fitting kind."""
     anaphor = ref.anaphor or ""
+    if anaphor.startswith(("the two ", "both ")) and anaphor.rsplit(" ", 1)[-1] in _PAIR_HEADS:
+        # "On Wednesday the two leaders drove east to Cholpon-Ata": the traveller the story
+        # follows, with the one met
+        return registry.salient.get("person")
     if anaphor in ("i", "me", "we"):
         # A first-person feature follows its writer, an interview the person who answers (the
         # first person it names); elsewhere "I" is a quoted speaker.
@@ -5005,7 +5047,10 @@ def extract_movements(
             governed += _relative_where(items, hit, governed)
             governed += _later_legs(items, hit, governed)
             governed += _fronted_places(items, hit, governed)
-            governed = [g for g in governed if items[g.item_index].kind == "place"]
+            governed = [
+                g for g in governed
+                if items[g.item_index].kind == "place" and not _names_a_feature(items, g.item_index)
+            ]  # fmt: skip
             if hit.cue is _SIGHTING and not _sighted_traveller(items, hit):
                 continue  # "the scenes seen in Paris": no one in particular was seen
             if not governed:

@@ -1410,3 +1410,17 @@ def test_a_storm_coming_ashore_as_a_category_and_a_speaker_who_only_spoke() -> N
     found = by_place(moves)
     assert found["Bilbao"].actor == "Hurricane Valeria"
     assert "Paris" not in found or found["Paris"].cue in STATIC_CUE_FORMS  # no journey
+
+
+def test_the_two_leaders_rivers_named_by_towns_and_a_topic_are_read_apart() -> None:
+    moves = movements(
+        "President Aliya Serik left Moscow for Budapest on Monday. There he and his host "
+        "signed a protocol on sharing the Lyon and Rome rivers. On Wednesday the two leaders "
+        "drove east to Belgrade, where they spoke about the war in Ukraine. Instead Serik "
+        "flew straight to Paris on Thursday.",
+        published=dt.date(2025, 10, 18),
+    )
+    found = by_place(moves)
+    assert found["Belgrade"].actor == found["Paris"].actor == "Aliya Serik"
+    assert "Lyon" not in found and "Rome" not in found  # rivers, by their towns' names
+    assert "Ukraine" not in found  # what they spoke about
