@@ -611,7 +611,7 @@ _NOT_NAME_WORDS = frozenset(
      "around", "christmas", "easter",
      "during", "since", "as", "but", "and", "or", "so", "yet", "if", "when", "while", "then",
      "now", "later", "earlier", "meanwhile", "however", "also", "still", "some", "many",
-     "instead", "finally", "eventually", "soon", "once", "together",
+     "instead", "finally", "eventually", "soon", "together",
      "most", "both", "several", "officials", "according", "last", "next", "one", "two",
      "three", "what", "who", "why", "how", "this", "that", "these", "those", "there", "here",
      "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our",
