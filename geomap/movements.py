@@ -5019,7 +5019,14 @@ def extract_movements(
             if fragment is not None
             and fragment[0].index == sentence.index - 1
             and not times
-            and "\n" not in article.text[fragment[0].end : sentence.start]
+            and (
+                # "That year her summer cruise also called at Saint Petersburg"
+                _THAT_YEAR_RE.match(sentence.text) is not None
+                or (
+                    len(fragment[0].text.split()) <= _FRAGMENT_MAX_WORDS
+                    and "\n" not in article.text[fragment[0].end : sentence.start]
+                )
+            )
             else None
         )
         fragment = _earlier_year_fragment(sentence, times, ref)
@@ -5207,8 +5214,11 @@ def extract_movements(
                                               sentence, ref, context_date, wide_text,
                                               _journey_kind(key, registry),
                                               clause_text)  # fmt: skip
-            if when is None and carried is not None and registry.kind_of(key) == "person":
-                when, historical = carried, True
+            if when is None and carried is not None and ref is not None:
+                when = carried
+                historical = _journey_kind(key, registry) == "person" or (
+                    (ref - (carried.end or carried.start or ref)).days > _LONG_JOURNEY_DAYS
+                )
             if (
                 hit.form.split()[0] in ("trip", "visit", "journey", "tour", "trips", "visits")
                 and (
@@ -6278,14 +6288,18 @@ def _movement_time(
 
 
 _FRAGMENT_MAX_WORDS = 8
+_THAT_YEAR_RE = re.compile(
+    r"(?:that|the same|that same) (?:year|summer|winter|spring|autumn|season)\b", re.IGNORECASE
+)
 
 
 def _earlier_year_fragment(
     sentence: Sentence, times: list[TimeExpression], ref: dt.date | None
 ) -> tuple[Sentence, TimeSpan] | None:
-    """A short sentence that mostly sets a scene in an earlier year ("Once, in 2019, with a
-    different band."): its index and time."""
-    if ref is None or not times or len(sentence.text.split()) > _FRAGMENT_MAX_WORDS:
+    """A sentence dated in an earlier year ("Once, in 2019, with a different band."): the
+    sentence and its time, for the next sentence when that is undated and either follows a
+    short fragment or says "that year"."""
+    if ref is None or not times:
         return None
     when = merge_expressions(times)
     if (

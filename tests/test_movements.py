@@ -1424,3 +1424,14 @@ def test_the_two_leaders_rivers_named_by_towns_and_a_topic_are_read_apart() -> N
     assert found["Belgrade"].actor == found["Paris"].actor == "Aliya Serik"
     assert "Lyon" not in found and "Rome" not in found  # rivers, by their towns' names
     assert "Ukraine" not in found  # what they spoke about
+
+
+def test_that_year_dates_a_sentence_by_the_one_before() -> None:
+    moves = movements(
+        "The training ship Zawisza arrived in Oslo yesterday. It is her first visit to Oslo "
+        "since 2013. That year her summer cruise also called at Lyon and Bayonne.",
+        published=dt.date(2025, 7, 12),
+    )
+    found = by_place(moves)
+    assert found["Lyon"].historical and found["Bayonne"].historical
+    assert any(m.place.name == "Oslo" and not m.historical for m in moves)
