@@ -5173,6 +5173,7 @@ def extract_movements(
             if (
                 tense == "past"
                 and not hit.is_noun
+                and hit.cue is not _LEG  # no verb: the sentence's own tense stands
                 and not verb.endswith(("ed", "ing"))
                 and verb not in _IRREGULAR_PAST
                 and detect_tense(clause_text) is None

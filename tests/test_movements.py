@@ -1435,3 +1435,12 @@ def test_that_year_dates_a_sentence_by_the_one_before() -> None:
     found = by_place(moves)
     assert found["Lyon"].historical and found["Bayonne"].historical
     assert any(m.place.name == "Oslo" and not m.historical for m in moves)
+
+
+def test_a_verbless_leg_keeps_the_sentences_past_tense() -> None:
+    moves = movements(
+        "The students walked into Lyon on Friday evening. Saturday was the longest day: 38 "
+        "kilometres from Lyon to Bayonne, in rain for most of the morning.",
+        published=dt.date(2025, 4, 7),
+    )
+    assert by_place(moves)["Bayonne"].status == "visited"
