@@ -5313,6 +5313,8 @@ def extract_movements(
         if not cue_marked:
             _update_salience(items, registry)
     movements = _retold_journeys(movements, ref)
+    movements = _in_story_years(movements, _story_years(prepared), ref)
+    movements = _continued_journeys(movements, registry)
     movements = _described_as_named(movements, registry)
     # Actor names are final only once the whole article is read ("Kim" before "Kim Jong Un").
     return [m.model_copy(update={"actor": _final_name(m.actor, registry)}) for m in movements]
@@ -5401,6 +5403,118 @@ def _retold_journeys(movements: list[Movement], ref: dt.date | None) -> list[Mov
 
 
 _RETOLD_MIN_MOVES = 2
+
+
+_CALENDAR_KINDS = frozenset({"month", "month_day"})  # "In March", "on March 3": no year
+
+
+def _month_level(t: TimeExpression) -> bool:
+    span = t.span
+    return span.start is not None and span.end is not None and (span.end - span.start).days <= 31
+
+
+def _story_years(
+    prepared: list[tuple[Sentence, list[Item], list[TimeExpression]]],
+) -> dict[int, int]:
+    """The year a story told in order gives its bare months: "The last one went in February
+    2024. In March she ... In November ... In January ...": March and November of 2024, January
+    of 2025. Sentence index -> year, for sentences whose only times are bare months or days
+    right after such a chain; a relative time ("last week") or a whole year ends the chain."""
+    years: dict[int, int] = {}
+    anchor: tuple[int, int] | None = None
+    for sentence, _, times in prepared:
+        if not times:
+            continue
+        if any(t.relative and t.kind not in _CALENDAR_KINDS for t in times) or any(
+            not _month_level(t) for t in times
+        ):
+            anchor = None  # "last week", "on Monday", "in 2019": the chain is broken
+            continue
+        explicit = [t for t in times if t.explicit_year]
+        if explicit:
+            start = explicit[-1].span.start
+            anchor = (start.year, start.month) if start is not None else None
+            continue
+        if anchor is None:
+            continue
+        month = min(t.span.start.month for t in times if t.span.start is not None)
+        year = anchor[0] if month >= anchor[1] else anchor[0] + 1
+        years[sentence.index] = year
+        anchor = (year, month)
+    return years
+
+
+def _in_story_years(
+    movements: list[Movement], years: dict[int, int], ref: dt.date | None
+) -> list[Movement]:
+    """Moves dated by a bare month, put in the year of the story told around them."""
+    out: list[Movement] = []
+    for m in movements:
+        year = years.get(m.sentence_index)
+        when = m.when
+        if (
+            year is not None
+            and when is not None
+            and when.start is not None
+            and when.end is not None
+            and when.start.year != year
+            and not re.search(r"\d{4}", when.text)
+        ):
+            shift = year - when.start.year
+            start, end = _shift_year(when.start, shift), _shift_year(when.end, shift)
+            if ref is None or end <= ref:
+                m = m.model_copy(
+                    update={"when": when.model_copy(update={"start": start, "end": end})}
+                )
+        out.append(m)
+    return out
+
+
+def _shift_year(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+# How long a leg of a slow journey may take: "In January she travelled to Kismayo ... In
+# March a truck driver took them to Dhobley" is one journey, however long ago January was.
+_CHAIN_DAYS = 75
+
+
+def _continued_journeys(movements: list[Movement], registry: ActorRegistry) -> list[Movement]:
+    """A person's move dated months back is an earlier trip by its age alone; but when the
+    story's next move of that person is part of the journey told now and follows within
+    `_CHAIN_DAYS`, the old move is a leg of the same long journey (a refugee family's year on
+    the road). Applied backwards, so each leg joins the one after it."""
+    out = list(movements)
+    for n in range(len(out) - 1, -1, -1):
+        m = out[n]
+        if (
+            not m.historical
+            or m.when is None
+            or m.when.start is None
+            or m.when.end is None
+            or (m.when.end - m.when.start).days > 31  # a month or finer, not "in 2019"
+            or re.search(r"\d{4}", m.when.text)
+            or _HISTORICAL_RE.search(m.sentence)
+            or _PAST_PERFECT_RE.search(m.sentence)
+            or _journey_kind(canonical_actor_key(m.actor), registry) != "person"
+        ):
+            continue
+        following = next(
+            (o for o in out[n + 1 :] if o.actor == m.actor and o.sentence_index > m.sentence_index),
+            None,
+        )
+        if (
+            following is not None
+            and not following.historical
+            and following.when is not None
+            and following.when.start is not None
+            and 0 <= (following.when.start - m.when.end).days <= _CHAIN_DAYS
+        ):
+            out[n] = m.model_copy(update={"historical": False})
+    return out
 
 
 # Characters that are always a token of their own and end any name or referring expression:

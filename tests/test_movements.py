@@ -1444,3 +1444,18 @@ def test_a_verbless_leg_keeps_the_sentences_past_tense() -> None:
         published=dt.date(2025, 4, 7),
     )
     assert by_place(moves)["Bayonne"].status == "visited"
+
+
+def test_a_long_journey_told_month_by_month_stays_one_journey() -> None:
+    text = (
+        "Hodan Ali arrived in Amman on April 22 with her three children. It started with the "
+        "drought. The last goat died in February 2024. In March she went to Damascus with the "
+        "children. In November a cousin paid for bus seats. In January she travelled down to "
+        "Lyon on a cargo boat. In March a driver took them to Bayonne."
+    )
+    moves = movements(text, published=dt.date(2025, 6, 18))
+    found = by_place(moves)
+    damascus = found["Damascus"]
+    assert damascus.when is not None and damascus.when.start == dt.date(2024, 3, 1)
+    assert not found["Lyon"].historical  # a leg of the journey told, not an earlier trip
+    assert found["Bayonne"].when is not None and found["Bayonne"].when.start.year == 2025
