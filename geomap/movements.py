@@ -416,7 +416,7 @@ _forms(_NOUN_STOP, "stop at", "stop in", "stopover in", "stopover at", "a stop",
        "performance in", "performances in", "performances at",
        "halt at", "halt in", "halt was at", "halt was in", "stop was", "stop will be",
        "rest day in", "pause in", "layover in", "stay in", "visit in", "stopover", "layover",
-       "port of call", "halt")  # fmt: skip
+       "port of call", "halt", "call")  # fmt: skip
 
 _NOUN_FORMS = frozenset(
     {"trip", "trips", "journey", "voyage", "flight", "tour of", "stage", "leg", "crossing",
@@ -2688,6 +2688,8 @@ def _spurious_cue(items: list[Item], hit: CueHit) -> bool:
     prev = items[hit.index - 1].low if hit.index > 0 else ""
     nxt = items[hit.last + 1].low if hit.last + 1 < len(items) else ""
     form = hit.form
+    if form == "call":
+        return _place_as_subject(items, hit) is None  # only "Sabetta was her first call"
     if form == "left" and (
         prev in ("the", "far", "centre", "center") or nxt in ("wing", "behind", "over")
     ):
@@ -5931,7 +5933,7 @@ def _after_clause(items: list[Item], hit: CueHit) -> bool:
 
 
 _PLACE_AS_STOP_FORMS = frozenset(
-    {"stop", "stops", "a stop", "port of call", "halt", "stopover", "layover"}
+    {"stop", "stops", "a stop", "port of call", "halt", "stopover", "layover", "call"}
 )
 _COPULAS = frozenset({"was", "is", "will", "became", "becomes", "would", "remains"})
 
@@ -5941,14 +5943,18 @@ def _place_as_subject(items: list[Item], hit: CueHit) -> int | None:
     the subject of a stop noun (its index), if any."""
     if hit.form not in _PLACE_AS_STOP_FORMS:
         return None
-    start = _clause_start(items, hit.index)
+    start = 0
     while start < hit.index and items[start].kind in ("time", "punct"):
         start += 1
+    verb = start + 1
+    if verb < hit.index and items[verb].text == ",":
+        # "Sabetta, the gas port on the Yamal Peninsula, was her first call"
+        verb = next((k + 1 for k in range(verb + 1, hit.index) if items[k].text == ","), verb)
     if (
         items[start].kind == "place"
-        and start + 2 < hit.index
-        and items[start + 1].low in _COPULAS
-        and all(it.kind == "word" for it in items[start + 1 : hit.index])
+        and verb + 1 < hit.index
+        and items[verb].low in _COPULAS
+        and all(it.kind == "word" for it in items[verb : hit.index])
     ):
         return start
     return None

@@ -1459,3 +1459,14 @@ def test_a_long_journey_told_month_by_month_stays_one_journey() -> None:
     assert damascus.when is not None and damascus.when.start == dt.date(2024, 3, 1)
     assert not found["Lyon"].historical  # a leg of the journey told, not an earlier trip
     assert found["Bayonne"].when is not None and found["Bayonne"].when.start.year == 2025
+
+
+def test_a_place_with_an_apposition_as_the_subject_of_a_call() -> None:
+    moves = movements(
+        "The bulk carrier Polar Wren loaded ore at Rotterdam in July. Bilbao, the old port on "
+        "the Bay of Biscay, was her first call. She made a call to her owners from Lyon.",
+        published=dt.date(2025, 9, 20),
+    )
+    found = by_place(moves)
+    assert found["Bilbao"].actor == "Polar Wren"
+    assert "Lyon" not in found  # a phone call
