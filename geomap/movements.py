@@ -4745,6 +4745,11 @@ _NICKNAMED_RE = re.compile(
     r"(?P<name>[A-Z][a-z’'-]{2,})\b",
     re.IGNORECASE,
 )
+_IS_AN_ANIMAL_RE = re.compile(
+    r"(?<![\w.,] )(?P<name>[A-Z][a-z’'-]{2,}) is an? (?:[\w-]+ ){0,3}(?:"
+    + "|".join(sorted(_ANIMAL_NOUNS))
+    + r")\b"
+)
 _ANIMAL_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(_ANIMAL_NOUNS)) + r")s?\b", re.I)
 
 
@@ -4790,6 +4795,10 @@ def _journey_kind(key: str, registry: ActorRegistry) -> ActorKind:
 def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
     """The name researchers gave the animal a story follows ("The 4-metre shark, nicknamed
     Maren by the team that tagged her"): the first such name after an animal's noun."""
+    if " is a" in text:
+        # "Iara is an adult female humpback": a definition, even of a town's name
+        for m in _IS_AN_ANIMAL_RE.finditer(text):
+            return m.group("name")
     low = text.lower()
     if "named" not in low and "dubbed" not in low and "called" not in low:
         return None  # `_NICKNAMED_RE` needs one: a quick scan, where it tries every position

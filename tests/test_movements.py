@@ -1470,3 +1470,15 @@ def test_a_place_with_an_apposition_as_the_subject_of_a_call() -> None:
     found = by_place(moves)
     assert found["Bilbao"].actor == "Polar Wren"
     assert "Lyon" not in found  # a phone call
+
+
+def test_an_animal_defined_by_its_name_is_the_traveller() -> None:
+    moves = movements(
+        "A female humpback whale tagged off Lima has crossed the ocean.\n\n"
+        "Who is Quito?\n\n"
+        "Quito is an adult female humpback, tagged by researchers on October 9. On November 14 "
+        "she passed Acapulco without slowing. On December 12 she arrived off Bilbao.",
+        published=dt.date(2025, 3, 1),
+    )
+    found = by_place(moves)
+    assert found["Bilbao"].actor == found["Acapulco"].actor == "Quito"
