@@ -4396,6 +4396,12 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
         same = _described_machine(registry, head)
         if same is not None:
             return same
+    if anaphor in ("the crew", "the pilots") and "ship" not in registry.salient:
+        # "the crew flew direct from Kiritimati": the aircraft's crew, when no ship sails
+        machines = {_described_machine(registry, h) for h in _MACHINE_HEADS | {"flight"}}
+        machines.discard(None)
+        if len(machines) == 1:
+            return machines.pop()
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
         gender = _PRONOUN_GENDERS.get(anaphor)
@@ -5023,6 +5029,7 @@ def extract_movements(
     # "Once, in 2019, with a different band. We played Cambridge Bay": a fragment's earlier
     # year dates the undated sentence after it, in the same paragraph.
     fragment: tuple[Sentence, TimeSpan] | None = None
+    next_text = {a[0].index: b[0].text for a, b in zip(prepared, prepared[1:], strict=False)}
     for sentence, items, times in prepared:
         context_date = _heading_date(sentence, times, context_date, ref)
         carried = (
@@ -5119,7 +5126,10 @@ def extract_movements(
                     article.text, items, clause_start, clause_end)
             )  # fmt: skip
             if _negated(article.text, items, hit.last, clause_end, hit.is_noun) or (
-                hit.is_noun and _plan_undone_later(article.text, items, clause_start, clause_end)
+                hit.is_noun
+                and _plan_undone_later(
+                    article.text, items, clause_start, clause_end, next_text.get(sentence.index, "")
+                )
             ):
                 continue
             if all(g.item_index < hit.index for g in governed):
@@ -6219,6 +6229,10 @@ def _negated(text: str, items: list[Item], after: int, last_place: int, noun: bo
 _ORIGINAL_PLAN_RE = re.compile(
     r"\b(?:original|originally|initial|initially|first draft of|early plans?)\b", re.IGNORECASE
 )
+_UNDONE_NEXT_RE = re.compile(
+    r"(?:That|This|The) (?:stop|visit|leg|call|plan|stopover)\b[^.]{0,40}?\b(?:was|were|has been|"
+    r"had been|is) (?:later )?(?:cancell?ed|dropped|scrapped|called off|abandoned|shelved)\b"
+)
 _UNDONE_RE = re.compile(
     r"\b(?:skipped|dropped|cancell?ed|scrapped|abandoned|called off|withdrew|pulled out|"
     r"struck off|cut)\b",
@@ -6226,15 +6240,23 @@ _UNDONE_RE = re.compile(
 )
 
 
-def _plan_undone_later(text: str, items: list[Item], clause_start: int, clause_end: int) -> bool:
+def _plan_undone_later(
+    text: str, items: list[Item], clause_start: int, clause_end: int, next_sentence: str
+) -> bool:
     """ "The original schedule had a fourth stop in Maseru, but Lesotho withdrew ... and the
-    team skipped it": a stop of the first plan that the rest of the sentence undoes."""
-    if not items or clause_end + 1 >= len(items):
+    team skipped it", "The original plan called for a fuel stop at Kanton. That stop was
+    cancelled": a stop of the first plan that the rest of the sentence, or the next one,
+    undoes."""
+    if not items:
         return False
     head = _text_between(text, items, clause_start, clause_end)
     if not _ORIGINAL_PLAN_RE.search(head):
         return False
-    return bool(_UNDONE_RE.search(text, items[clause_end].end, items[-1].end))
+    if _UNDONE_NEXT_RE.match(next_sentence):
+        return True
+    return clause_end + 1 < len(items) and bool(
+        _UNDONE_RE.search(text, items[clause_end].end, items[-1].end)
+    )
 
 
 def _clause_tail(
