@@ -1486,8 +1486,8 @@ def test_an_animal_defined_by_its_name_is_the_traveller() -> None:
 
 def test_the_crew_of_the_aircraft_and_a_stop_undone_in_the_next_sentence() -> None:
     moves = movements(
-        "The aircraft left Oslo on August 28 and flew south to Lyon. The original plan then "
-        "called for a fuel stop at Rome before the last leg. That stop was cancelled after "
+        "The airline's new plane left Oslo on August 28 and flew south to Lyon. The original plan "
+        "then called for a fuel stop at Rome before the last leg. That stop was cancelled after "
         "fuel could not be shipped in time. Instead, the crew flew direct from Lyon, arriving "
         "in Bilbao on Monday, September 9.",
         published=dt.date(2024, 9, 10),
