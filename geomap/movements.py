@@ -4520,7 +4520,10 @@ def _description_actor(anaphor: str, kind: ActorKind) -> str | None:
         return None
     head = anaphor.rsplit(" ", 1)[-1]
     if kind == "person" and (
-        head in _PERSON_HEAD_NOUNS or head in _DESCRIBED_GROUP_HEADS or head in _GROUP_VEHICLES
+        head in _PERSON_HEAD_NOUNS
+        or head in _DESCRIBED_GROUP_HEADS
+        or head in _GROUP_VEHICLES
+        or head in _MACHINE_HEADS  # "the aircraft left Calgary"
     ):
         return anaphor  # "the train set off from Paris" with no one aboard named: the train
     if kind == "ship" and head in _DESCRIBED_SHIP_HEADS:

@@ -1495,3 +1495,11 @@ def test_the_crew_of_the_aircraft_and_a_stop_undone_in_the_next_sentence() -> No
     found = by_place(moves)
     assert "Rome" not in found
     assert found["Bilbao"].actor == found["Lyon"].actor
+
+
+def test_the_aircraft_with_no_one_named_is_the_traveller() -> None:
+    moves = movements(
+        "The aircraft left Oslo on August 28 and flew south to Lyon.",
+        published=dt.date(2024, 9, 10),
+    )
+    assert by_place(moves)["Lyon"].actor == "the aircraft"
