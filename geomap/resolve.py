@@ -11,11 +11,10 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from geopy.distance import EARTH_RADIUS
 
@@ -170,8 +169,8 @@ def _has_other(ids: frozenset[str], place_id: str) -> bool:
 class _Context:
     """The other names' votes one name is scored against, with the sums every candidate asks."""
 
-    country_votes: Counter[str]
-    region_votes: Counter[tuple[str, str]]
+    country_votes: dict[str, int]
+    region_votes: dict[tuple[str, str], int]
     total: int  # of country_votes
     dominant: str  # the country with the most votes ("" for none)
     dominant_votes: int
@@ -181,7 +180,24 @@ class _Context:
 _OwnVotes = tuple[tuple[tuple[str, int], ...], tuple[tuple[tuple[str, str], int], ...]]
 
 
-def _context(country_votes: Counter[str], region_votes: Counter[tuple[str, str]]) -> _Context:
+_K = TypeVar("_K")
+
+
+def _minus(votes: dict[_K, int], own: dict[_K, int]) -> dict[_K, int]:
+    """`Counter(votes) - Counter(own)` (the same keys, order and counts) on plain dicts: the
+    Counter methods are interpreted Python, and resolving asks this of every name."""
+    result: dict[_K, int] = {}
+    for key, count in votes.items():
+        left = count - own.get(key, 0)
+        if left > 0:
+            result[key] = left
+    for key, count in own.items():
+        if key not in votes and count < 0:
+            result[key] = -count
+    return result
+
+
+def _context(country_votes: dict[str, int], region_votes: dict[tuple[str, str], int]) -> _Context:
     dominant, votes = max(country_votes.items(), key=lambda kv: kv[1], default=("", 0))
     return _Context(country_votes, region_votes, sum(country_votes.values()), dominant, votes)
 
@@ -351,14 +367,14 @@ def _collect_names(
     return names
 
 
-def _first_pass_context(names: dict[str, _Name]) -> dict[str, Counter[str]]:
+def _first_pass_context(names: dict[str, _Name]) -> dict[str, dict[str, int]]:
     """Country votes of every name, from its most likely reading alone."""
-    votes: dict[str, Counter[str]] = {}
+    votes: dict[str, dict[str, int]] = {}
     for norm, entry in names.items():
         best = entry.readings.best
-        counter: Counter[str] = Counter()
+        counter: dict[str, int] = {}
         if best is not None and best.place.country:
-            counter[best.place.country] += len(entry.mentions)
+            counter[best.place.country] = len(entry.mentions)
         votes[norm] = counter
     return votes
 
@@ -555,17 +571,20 @@ def resolve_mentions(
     """Resolve every mention; the same name gets the same place throughout the article."""
     names = _collect_names(mentions, gazetteer, article.text)
     votes = _first_pass_context(names)
-    total_votes: Counter[str] = Counter()
+    # Vote counts as plain dicts, summed and subtracted as Counters would (`_minus`).
+    total_votes: dict[str, int] = {}
     for counter in votes.values():
-        total_votes.update(counter)
-    region_votes: Counter[tuple[str, str]] = Counter()
-    own_region: dict[str, Counter[tuple[str, str]]] = {}
+        for country, count in counter.items():
+            total_votes[country] = total_votes.get(country, 0) + count
+    region_votes: dict[tuple[str, str], int] = {}
+    own_region: dict[str, dict[tuple[str, str], int]] = {}
     for norm, entry in names.items():
         best = entry.readings.best
-        own_region[norm] = Counter()
+        own_region[norm] = {}
         if best is not None and best.place.kind == "admin1" and best.place.country:
-            region_votes[(best.place.country, best.place.name)] += 1
-            own_region[norm][(best.place.country, best.place.name)] = 1
+            region = (best.place.country, best.place.name)
+            region_votes[region] = region_votes.get(region, 0) + 1
+            own_region[norm][region] = 1
 
     # Areas first (countries, regions), then the rest with areas and earlier picks as anchors.
     order = sorted(
@@ -586,7 +605,9 @@ def resolve_mentions(
         context = contexts.get(key)
         if context is None:
             # no evidence for itself: "the Tasman" is no vote for the Tasman District
-            context = _context(total_votes - votes[norm], region_votes - own_region[norm])
+            context = _context(
+                _minus(total_votes, votes[norm]), _minus(region_votes, own_region[norm])
+            )
             contexts[key] = context
         own_scores[norm] = [
             _own_score(c, prior, entry, facts[norm], context)
