@@ -4824,6 +4824,36 @@ def _journey_kind(key: str, registry: ActorRegistry) -> ActorKind:
     return "group" if key == registry.animal else registry.kind_of(key)
 
 
+# Where a match of `_NICKNAMED_RE` starts, relative to the word of it that the lowercase text
+# shows ("nick" before "named"; "he is ", "it was ", "she was " before "called").
+_NICKNAMED_STARTS = (("named", (0, -4)), ("dubbed", (0,)), ("called", (-6, -7, -8)))
+
+
+def _nicknamed_matches(text: str, low: str) -> Iterator[re.Match[str]]:
+    """`_NICKNAMED_RE.finditer(text)`, the pattern tried only where a match can start: before
+    each "named", "dubbed" or "called" of `low` (the text lowercased). Its case-blind leading
+    \b makes the engine try every position of the text, where these words are few. (Matching
+    at a position reads the characters before it, as the scan does; the letters of the words
+    match case-blind no character that lowercases to another letter.)"""
+    if len(low) != len(text):  # a character lowercased to two: offsets differ
+        yield from _NICKNAMED_RE.finditer(text)
+        return
+    starts: set[int] = set()
+    for word, offsets in _NICKNAMED_STARTS:
+        at = low.find(word)
+        while at >= 0:
+            starts.update(at + offset for offset in offsets if at + offset >= 0)
+            at = low.find(word, at + 1)
+    end = 0  # matches do not overlap: the next starts at or after the last one's end
+    match = _NICKNAMED_RE.match
+    for start in sorted(starts):
+        if start >= end:
+            m = match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
 def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
     """The name researchers gave the animal a story follows ("The 4-metre shark, nicknamed
     Maren by the team that tagged her"): the first such name after an animal's noun."""
@@ -4835,7 +4865,7 @@ def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
     if "named" not in low and "dubbed" not in low and "called" not in low:
         return None  # `_NICKNAMED_RE` needs one: a quick scan, where it tries every position
     places = {rm.mention.surface for rm in resolved}
-    for m in _NICKNAMED_RE.finditer(text):
+    for m in _nicknamed_matches(text, low):
         name = m.group("name")
         if (
             name in places
@@ -5695,6 +5725,7 @@ class _SentenceReading:
         self._whole: list[Item] | None = None
         self._segments: list[tuple[int, int, bool]] | None = None
         self._segment_items: dict[int, list[Item]] = {}
+        self._pairs: dict[int, bool] = {}  # segment -> holds a token pair (_has_pair)
         self._named: dict[int, tuple[list[Item], _Lookups]] = {}
 
     @property
@@ -5757,6 +5788,17 @@ class _SentenceReading:
             ]
         return self._segments
 
+    def _has_pair(self, k: int) -> bool:
+        """Whether segment k holds two capitalised word tokens in a row (`_TOKEN_PAIR_RE`):
+        asked by the first pass and again for the subject, searched once."""
+        found = self._pairs.get(k)
+        if found is None:
+            first, last, _ = self._cut()[k]
+            found = self._pairs[k] = (
+                _TOKEN_PAIR_RE.search(self.sentence.text, first, last) is not None
+            )
+        return found
+
     def _items(self, k: int) -> list[Item]:
         items = self._segment_items.get(k)
         if items is None:
@@ -5781,11 +5823,10 @@ class _SentenceReading:
         registrable name."""
         if self.has_place:
             return [self.named(-1, registry)]
-        text = self.sentence.text
         return [
             self.named(k, registry)
-            for k, (first, last, mover) in enumerate(self._cut())
-            if mover or _TOKEN_PAIR_RE.search(text, first, last)
+            for k, (_, _, mover) in enumerate(self._cut())
+            if mover or self._has_pair(k)
         ]
 
     def subject(self, registry: ActorRegistry) -> Item | None:
@@ -5795,7 +5836,7 @@ class _SentenceReading:
         for k, (first, last, mover) in enumerate(self._cut()):
             if not (
                 mover
-                or _TOKEN_PAIR_RE.search(text, first, last)
+                or self._has_pair(k)
                 or _may_refer(self.sentence, self.spans, first, last)
                 or _may_be_known_name(text[first:last], registry)
             ):
