@@ -4777,10 +4777,9 @@ _NICKNAMED_RE = re.compile(
     r"(?P<name>[A-Z][a-z’'-]{2,})\b",
     re.IGNORECASE,
 )
+_ANIMAL_NAME_RE = re.compile(r"[A-Z][a-z’'-]{2,}")
 _IS_AN_ANIMAL_RE = re.compile(
-    r"(?<![\w.,] )(?P<name>[A-Z][a-z’'-]{2,}) is an? (?:[\w-]+ ){0,3}(?:"
-    + "|".join(sorted(_ANIMAL_NOUNS))
-    + r")\b"
+    r" is an? (?:[\w-]+ ){0,3}(?:" + "|".join(sorted(_ANIMAL_NOUNS)) + r")\b"
 )
 _ANIMAL_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(_ANIMAL_NOUNS)) + r")s?\b", re.I)
 
@@ -4857,10 +4856,21 @@ def _nicknamed_matches(text: str, low: str) -> Iterator[re.Match[str]]:
 def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
     """The name researchers gave the animal a story follows ("The 4-metre shark, nicknamed
     Maren by the team that tagged her"): the first such name after an animal's noun."""
-    if " is a" in text:
-        # "Iara is an adult female humpback": a definition, even of a town's name
-        for m in _IS_AN_ANIMAL_RE.finditer(text):
-            return m.group("name")
+    # "Iara is an adult female humpback": a definition, even of a town's name. Each " is a"
+    # is looked at, the word before it and the words after (no scan of every position).
+    at = text.find(" is a")
+    while at >= 0:
+        start = at
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-"):
+            start -= 1
+        name = text[start:at]
+        if (
+            _ANIMAL_NAME_RE.fullmatch(name)
+            and not (start >= 2 and text[start - 1] == " " and text[start - 2] not in ".!?\n")
+            and _IS_AN_ANIMAL_RE.match(text, at)
+        ):
+            return name
+        at = text.find(" is a", at + 1)
     low = text.lower()
     if "named" not in low and "dubbed" not in low and "called" not in low:
         return None  # `_NICKNAMED_RE` needs one: a quick scan, where it tries every position
