@@ -103,7 +103,8 @@ _LEXICONS: dict[str, _Lexicon] = {
         "pour vers",
         r"\b(?:doit|devra|devrait|va|vont|prévu\w*|prévoit|\w+ra|\w+ront)\b",
         r"\b(?:ne|n|pas|jamais|annul\w*|report\w*)\b",
-        "le la président présidente ministre premier chancelier roi reine pape chef",
+        "le la président présidente ministre premier chancelier roi reine pape chef quand lorsque "
+        "après avant",
         (r"de|d['’]|du|depuis", r"à|au|jusqu['’]à|jusqu['’]au", r"jusqu['’]à|jusqu['’]au"),
         r"annul\w*|abandonn\w*|supprim\w*|report\w*",
         r"le peloton|la course|la caravane|les coureurs|le navire|le bateau|le voilier|"
@@ -124,7 +125,8 @@ _LEXICONS: dict[str, _Lexicon] = {
         "hacia para",
         r"\b(?:\w+rá|\w+rán|va a|van a|prevé|previst\w*|tiene previsto)\b",
         r"\b(?:no|nunca|cancel\w*|suspend\w*)\b",
-        "el la presidente presidenta ministro primer canciller rey reina papa jefe brasileño",
+        "el la presidente presidenta ministro primer canciller rey reina papa jefe brasileño "
+        "cuando tras antes",
         (r"de|desde", r"a|al|hasta", r"hasta"),
         r"cancel\w*|suspend\w*|suprimi\w*|descartad\w*",
         r"el pelotón|la carrera|la caravana|los ciclistas|el buque|el barco|el velero|"
@@ -147,7 +149,8 @@ _LEXICONS: dict[str, _Lexicon] = {
         r"\b(?:wird|werden|soll|sollen|geplant|will|wollen|morgen)\b",
         r"\b(?:nicht|kein\w*|abgesagt|verschoben)\b",
         "bundeskanzler kanzler kanzlerin präsident präsidentin minister ministerin "
-        "ministerpräsident bundespräsident könig königin papst",
+        "ministerpräsident bundespräsident könig königin papst der die das den dem des ein eine "
+        "als wenn nachdem bevor am im",
         (r"von|ab", r"nach|bis|bis nach", r"bis nach"),
         r"abgesagt|gestrichen|verschoben",
         r"das Feld|das Rennen|das Peloton|das Schiff|der Zug|der Hurrikan \w+|der Sturm \w+|"
@@ -166,7 +169,7 @@ _LEXICONS: dict[str, _Lexicon] = {
         "per verso",
         r"\b(?:\w+rà|\w+ranno|dovrebbe|dovrà|previst\w*)\b",
         r"\b(?:non|mai|annullat\w*|rinviat\w*)\b",
-        "il la presidente ministro premier cancelliere re regina papa capo",
+        "il la presidente ministro premier cancelliere re regina papa capo quando dopo prima",
         (r"da|dal|dalla|dallo", r"a|al|fino a", r"fino a"),
         r"annullat\w*|cancellat\w*|soppress\w*",
         r"il gruppo|il plotone|la corsa|la carovana|la nave|il treno|l['’]uragano \w+|"
@@ -185,7 +188,7 @@ _LEXICONS: dict[str, _Lexicon] = {
         "para",
         r"\b(?:\w+rá|\w+rão|vai|vão|previst\w*|deve|deverá)\b",
         r"\b(?:não|nunca|cancel\w*|adiad\w*)\b",
-        "o a presidente ministro primeiro chanceler rei rainha papa chefe",
+        "o a presidente ministro primeiro chanceler rei rainha papa chefe quando após antes",
         (r"de|desde", r"a|ao|até", r"até"),
         r"cancelad\w*|suspens\w*|suprimid\w*",
         r"o pelotão|a corrida|a caravana|o navio|o barco|o veleiro|o trem|o comboio|"

@@ -2588,7 +2588,31 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
         leg = _verbless_leg(items, hits[0].index if hits else len(items))
         if leg is not None:
             hits.insert(0, leg)
+    if not hits:
+        entry = _diary_entry(items)
+        if entry is not None:
+            hits.append(entry)
     return hits
+
+
+# A diary's dated entry line: "Saturday 25 April - Seoul." (a date, a dash, a place).
+_ENTRY_PLACE = CueType("stop", "stop", {})
+
+
+def _diary_entry(items: list[Item]) -> CueHit | None:
+    """ "Saturday 25 April - Seoul.": where the diarist was that day; only a date, marks and
+    one place make the line."""
+    places = [k for k, it in enumerate(items) if it.kind == "place"]
+    if (
+        len(places) != 1
+        or places[0] == 0
+        or items[0].kind != "time"
+        or any(it.kind not in ("time", "punct", "place") for it in items)
+        or items[places[0] - 1].text not in ("-", "–", "—", ":")
+    ):
+        return None
+    k = places[0] - 1
+    return CueHit(k, k, items[k].text, _ENTRY_PLACE, False)
 
 
 # A leg told without a verb, as logs and diaries do: "Days one and two: 138 km from Cusco to
@@ -2603,6 +2627,8 @@ _LEG = CueType(
      "towards": "destination", "via": "pass", "through": "pass", "across": "pass",
      "over": "pass", "past": "pass", "along": "pass", "by way of": "pass"},
 )  # fmt: skip
+# "Busan to Fukuoka.": the hit is the first place itself; what follows "to" is the destination
+_LEG_FROM_TO = CueType("leg", None, {"to": "destination"})
 _LEG_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "nm"})
 _DISTANCE_TOKEN_RE = re.compile(r"\d[\d.,]*(?:km|mi|nm)")
 _LEG_HEADINGS = frozenset({"day", "days", "stage", "leg", "week", "night"})
@@ -2614,6 +2640,18 @@ _LOCATING_WORDS = frozenset({"is", "are", "was", "were", "lies", "lay", "sits", 
 def _verbless_leg(items: list[Item], before: int) -> CueHit | None:
     """The first verbless leg before index `before` (the first verb cue): a distance, or a
     diary heading ("Day three:"), right before a route preposition."""
+    lead = 0
+    while lead < len(items) and items[lead].kind in ("time", "punct"):
+        lead += 1
+    if (
+        lead + 2 < len(items)
+        and lead < before
+        and items[lead].kind == "place"
+        and items[lead + 1].low == "to"
+        and items[lead + 2].kind == "place"
+    ):
+        # "Busan to Fukuoka. Overnight ferry across the Korea Strait": a diary's leg
+        return CueHit(lead, lead, "to", _LEG_FROM_TO, False)
     for last in range(min(before, len(items))):
         item = items[last]
         first = last
@@ -2907,6 +2945,8 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
     """Places in the cue's scope with their roles: direct object, then prepositional phrases."""
     out: list[Governed] = []
     cue = hit.cue
+    if cue is _LEG_FROM_TO:
+        out.append(Governed(hit.index, "origin"))  # "Busan to Fukuoka.": the hit is Busan
     role: Role | None = None
     content = 0
     j = hit.last + 1
@@ -3725,7 +3765,8 @@ def _cue_actor(
     ):
         return registry.salient["storm"]  # "the agency projects landfall near Sanya": its own
     if (
-        hit.cue is _LEG and not any(it.kind in ("name", "mover") for it in prefix)
+        (hit.cue is _LEG or hit.cue is _ENTRY_PLACE or hit.cue is _LEG_FROM_TO)
+        and not any(it.kind in ("name", "mover") for it in prefix)
     ) or _place_as_subject(items, hit) is not None:
         # "Day three: over the pass", "Liepāja was the next port of call": the traveller the
         # story follows
@@ -4955,6 +4996,12 @@ def _told_in_first_person(text: str) -> bool:
     )
 
 
+# "Tour diary: Adaeze Okoro on ferries ...", "She agreed to send us short notes from the
+# road": the first person is the person named, not a reporter.
+_DIARY_RE = re.compile(
+    r"\b(?:diary|diaries|notes from the road|in (?:her|his|their) own words|(?:she|he) writes)\b",
+    re.IGNORECASE,
+)
 _QUESTION_PARAGRAPH_RE = re.compile(r"^[^\n]{3,200}\?[\"”]?[ \t]*$", re.MULTILINE)
 _INTERVIEW_MIN_QUESTIONS = 3
 
@@ -5046,7 +5093,9 @@ def extract_movements(
     ]
     registry = ActorRegistry()
     registry.narrator = _told_in_first_person(article.text)
-    registry.interview = registry.narrator and _is_interview(article.text)
+    registry.interview = registry.narrator and (
+        _is_interview(article.text) or _DIARY_RE.search(article.text[:400]) is not None
+    )
     for word, kind in _recurring_single_names(article.text, resolved):
         registry.add(word, kind)
     for word in _named_with_age(article.text, resolved):
@@ -5663,8 +5712,28 @@ def _has_place(sentence: Sentence, mentions: list[ResolvedMention]) -> bool:
         return False
     folded = sentence.text.casefold()
     # A cue word between spaces is one of the words; only without one are they all needed.
-    return not _CUE_KEY_WORDS.isdisjoint(folded.split()) or not _CUE_KEY_WORDS.isdisjoint(
-        _words_of(folded)
+    return (
+        not _CUE_KEY_WORDS.isdisjoint(folded.split())
+        or not _CUE_KEY_WORDS.isdisjoint(_words_of(folded))
+        or _may_be_verbless_leg(sentence, folded, mentions)
+    )
+
+
+def _may_be_verbless_leg(sentence: Sentence, folded: str, mentions: list[ResolvedMention]) -> bool:
+    """A sentence with no cue word that may still tell a leg (`_verbless_leg`, `_diary_entry`):
+    "Busan to Fukuoka.", "Saturday 25 April - Seoul.", "Day 15: Marla to Alice", "45 km to
+    Puno"."""
+    text = sentence.text
+    first = min(rm.mention.start for rm in mentions) - sentence.start
+    last = max(rm.mention.end for rm in mentions) - sentence.start
+    if first <= 2 and text.startswith(" to ", first + len(mentions[0].mention.surface)):
+        return True
+    if len(text) <= 60 and any(mark in text[:first] for mark in ("-", "–", "—", ":")):
+        return True
+    if ":" in text[:first] and folded.startswith(("day", "stage", "leg", "week", "night")):
+        return True
+    return " to " in folded[: last + 4] and any(
+        unit in folded for unit in ("km", "kilomet", "mile")
     )
 
 

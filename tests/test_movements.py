@@ -1503,3 +1503,17 @@ def test_the_aircraft_with_no_one_named_is_the_traveller() -> None:
         published=dt.date(2024, 9, 10),
     )
     assert by_place(moves)["Lyon"].actor == "the aircraft"
+
+
+def test_a_tour_diarys_entries_and_legs_are_the_diarists() -> None:
+    text = (
+        "Tour diary: the singer Ada Okoro is two weeks into her tour. She agreed to send us short "
+        "notes from the road.\n\n"
+        "Saturday 25 April - Lyon. First night. I cried in the dressing room.\n\n"
+        "Tuesday 28 April. Lyon to Bilbao. Overnight ferry, me on deck at 2 a.m.\n\n"
+        "Thursday 30 April - Bayonne. We played to a full room and I sang until midnight."
+    )
+    moves = movements(text, published=dt.date(2026, 5, 8))
+    found = by_place(moves)
+    assert found["Bilbao"].actor == found["Bayonne"].actor == "Ada Okoro"
+    assert found["Bilbao"].role == "destination"
