@@ -2599,6 +2599,12 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
 _ENTRY_PLACE = CueType("stop", "stop", {})
 
 
+def _is_verbless(hit: CueHit) -> bool:
+    """A cue found without a verb (a leg, a diary entry): its actor is the one the story
+    follows and its tense the sentence's."""
+    return hit.cue is _LEG or hit.cue is _LEG_FROM_TO or hit.cue is _ENTRY_PLACE
+
+
 def _diary_entry(items: list[Item]) -> CueHit | None:
     """ "Saturday 25 April - Seoul.": where the diarist was that day; only a date, marks and
     one place make the line."""
@@ -3765,8 +3771,7 @@ def _cue_actor(
     ):
         return registry.salient["storm"]  # "the agency projects landfall near Sanya": its own
     if (
-        (hit.cue is _LEG or hit.cue is _ENTRY_PLACE or hit.cue is _LEG_FROM_TO)
-        and not any(it.kind in ("name", "mover") for it in prefix)
+        _is_verbless(hit) and not any(it.kind in ("name", "mover") for it in prefix)
     ) or _place_as_subject(items, hit) is not None:
         # "Day three: over the pass", "Liepāja was the next port of call": the traveller the
         # story follows
@@ -5309,7 +5314,7 @@ def extract_movements(
             if (
                 tense == "past"
                 and not hit.is_noun
-                and hit.cue is not _LEG  # no verb: the sentence's own tense stands
+                and not _is_verbless(hit)  # no verb: the sentence's own tense stands
                 and not verb.endswith(("ed", "ing"))
                 and verb not in _IRREGULAR_PAST
                 and detect_tense(clause_text) is None
