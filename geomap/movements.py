@@ -1204,11 +1204,17 @@ _STORM_ARTICLE_RE = re.compile(
 _BARE_STORM_RES = (
     re.compile(
         r"\b([A-Z][a-z]{2,})\s+(?:(?:was|has been|had been|is|was later)\s+"
-        r"(?:downgraded|upgraded)|(?:made|makes|making|will make) landfall|(?:slammed|smashed|"
+        r"(?:downgraded|upgraded)|(?:(?:has |had )?made|makes|making|will make) landfall|"
+        r"(?:slammed|smashed|"
         r"roared|barrelled|barreled|churned|crashed|plowed|ploughed) (?:into|ashore|across))"
     ),
     re.compile(
-        r"\b([A-Z][a-z]{2,}), (?:a|the|now a) (?:Category \d|tropical storm|powerful|major)"
+        r"\b([A-Z][a-z]{2,}), (?:a|the|now a) (?:(?:moderate|severe|intense|strong) )?"
+        r"(?:Category \d|tropical storm|powerful|major)"
+    ),
+    # "Intense tropical cyclone Fenosoa is bearing down": the class in lowercase
+    re.compile(
+        r"\b(?:tropical cyclone|tropical storm|cyclone|typhoon|hurricane) ([A-Z][a-z]{2,})\b"
     ),
     re.compile(r"\b(?:centre|center|eye|remnants) of ([A-Z][a-z]{2,})\b"),
     # "Typhoon Shanshan ... Forecasters expect Shanshan to cut across Kyushu"

@@ -1517,3 +1517,14 @@ def test_a_tour_diarys_entries_and_legs_are_the_diarists() -> None:
     found = by_place(moves)
     assert found["Bilbao"].actor == found["Bayonne"].actor == "Ada Okoro"
     assert found["Bilbao"].role == "destination"
+
+
+def test_a_storm_class_in_lowercase_names_the_storm_the_blog_follows() -> None:
+    text = (
+        "05:30 - Intense tropical cyclone Fenosa is bearing down on the coast. It is the "
+        "strongest since Cyclone Batsi hit Lyon in 2022.\n\n"
+        "09:15 - Fenosa has made landfall. The centre came ashore over Bilbao shortly after "
+        "08:00."
+    )
+    moves = movements(text, published=dt.date(2026, 2, 4))
+    assert by_place(moves)["Bilbao"].actor == "Fenosa"
