@@ -2278,14 +2278,14 @@ def _after_dateline(items: list[Item]) -> int:
     return 0
 
 
-# One relative named through the traveller ("his daughter"): someone else. (Plural ones, "her
-# children", often travel with the traveller and stay with her.)
 # People who act for someone: "his lawyer", "her spokesman" are not the traveller.
 _AGENT_NOUNS = frozenset(
     {"lawyer", "lawyers", "attorney", "attorneys", "spokesman", "spokeswoman", "spokesperson",
      "aide", "aides", "adviser", "advisers", "advisor", "advisors", "doctor", "doctors", "agent",
      "manager", "publicist", "employer", "lawyer's", "solicitor", "barrister"}
 )  # fmt: skip
+# One relative named through the traveller ("his daughter"): someone else. (Plural ones, "her
+# children", often travel with the traveller and stay with her.)
 _RELATIVE_NOUNS = frozenset(
     {"grandmother", "grandfather", "mother", "father", "son", "daughter", "brother", "sister",
      "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter"}
@@ -4082,7 +4082,7 @@ def _lookalike_of(
     fugitive": the wanted person, as a sighting (the clause's hedge makes it reported)."""
     if subject.actor is None or not (subject.actor.anaphor or "").startswith(("a ", "an ")):
         return None
-    k = items.index(subject) + 1 if subject in items else -1
+    k = next((n + 1 for n, it in enumerate(items) if it is subject), -1)
     if k <= 0 or k >= hit.index or items[k].low not in _LOOKALIKE_WORDS:
         return None
     for it in items[k + 1 : min(hit.index, k + 5)]:
@@ -4473,10 +4473,9 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             return same
     if anaphor in ("the crew", "the pilots") and "ship" not in registry.salient:
         # "the crew flew direct from Kiritimati": the aircraft's crew, when no ship sails
-        machines = {_described_machine(registry, h) for h in _MACHINE_HEADS | {"flight"}}
-        machines.discard(None)
-        if len(machines) == 1:
-            return machines.pop()
+        machine = _only_machine(registry, _MACHINE_HEADS | {"flight"})
+        if machine is not None:
+            return machine
     if ref.kind is not None:
         key = registry.salient.get(ref.kind)
         gender = _PRONOUN_GENDERS.get(anaphor)
@@ -4528,9 +4527,9 @@ def _resolve_anaphor(ref: ActorRef, registry: ActorRegistry) -> str | None:
             return last
         if anaphor == "it":
             # "... and a brass band played. It then rolled through Ağstafa": the train
-            machines = {_described_machine(registry, head) for head in _MACHINE_HEADS} - {None}
-            if len(machines) == 1:
-                return machines.pop()
+            machine = _only_machine(registry, _MACHINE_HEADS)
+            if machine is not None:
+                return machine
         if (
             anaphor == "it"
             and last is not None
@@ -4580,6 +4579,13 @@ def _described_machine(registry: ActorRegistry, head: str) -> str | None:
         k for k in registry.descriptions if k.rsplit(" ", 1)[-1] == head and registry.moves[k]
     )
     return max(same, key=lambda k: registry.moves[k]) if same else None
+
+
+def _only_machine(registry: ActorRegistry, heads: frozenset[str]) -> str | None:
+    """The one travelling machine described with any of these heads ("it", "the crew"), or
+    None when there are none or several."""
+    machines = {_described_machine(registry, head) for head in heads} - {None}
+    return machines.pop() if len(machines) == 1 else None
 
 
 # Heads of a description that can stand for an unnamed traveller ("the delegation"), a person's
@@ -5553,6 +5559,7 @@ _RETOLD_MIN_MOVES = 2
 
 
 _CALENDAR_KINDS = frozenset({"month", "month_day"})  # "In March", "on March 3": no year
+_YEAR_DIGITS_RE = re.compile(r"\d{4}")  # a time written with its year ("March 2024")
 
 
 def _month_level(t: TimeExpression) -> bool:
@@ -5605,7 +5612,7 @@ def _in_story_years(
             and when.start is not None
             and when.end is not None
             and when.start.year != year
-            and not re.search(r"\d{4}", when.text)
+            and not _YEAR_DIGITS_RE.search(when.text)
         ):
             shift = year - when.start.year
             start, end = _shift_year(when.start, shift), _shift_year(when.end, shift)
@@ -5643,7 +5650,7 @@ def _continued_journeys(movements: list[Movement], registry: ActorRegistry) -> l
             or m.when.start is None
             or m.when.end is None
             or (m.when.end - m.when.start).days > 31  # a month or finer, not "in 2019"
-            or re.search(r"\d{4}", m.when.text)
+            or _YEAR_DIGITS_RE.search(m.when.text)
             or _HISTORICAL_RE.search(m.sentence)
             or _PAST_PERFECT_RE.search(m.sentence)
             or _journey_kind(canonical_actor_key(m.actor), registry) != "person"
@@ -5735,9 +5742,10 @@ def _may_be_verbless_leg(sentence: Sentence, folded: str, mentions: list[Resolve
     "Busan to Fukuoka.", "Saturday 25 April - Seoul.", "Day 15: Marla to Alice", "45 km to
     Puno"."""
     text = sentence.text
-    first = min(rm.mention.start for rm in mentions) - sentence.start
+    opening = min(mentions, key=lambda rm: rm.mention.start).mention
+    first = opening.start - sentence.start
     last = max(rm.mention.end for rm in mentions) - sentence.start
-    if first <= 2 and text.startswith(" to ", first + len(mentions[0].mention.surface)):
+    if first <= 2 and text.startswith(" to ", opening.end - sentence.start):
         return True
     if len(text) <= 60 and any(mark in text[:first] for mark in ("-", "–", "—", ":")):
         return True
