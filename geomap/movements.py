@@ -60,7 +60,7 @@ _MOTION_PREPS: dict[str, Role] = {
     "toward": "destination", "towards": "destination", "into": "destination",
     "onto": "destination", "back to": "destination", "via": "pass", "through": "pass",
     "across": "pass", "over": "pass", "past": "pass", "along": "pass", "by way of": "pass",
-    "around": "pass", "round": "pass", "close to": "stop",
+    "around": "pass", "round": "pass", "close to": "stop", "down": "pass", "up": "pass",
     "in": "stop", "at": "stop", "near": "stop", "off": "stop", "outside": "stop",
     "inside": "stop",
 }  # fmt: skip
@@ -130,7 +130,14 @@ _LANDFALL = CueType("make landfall", None, {**_PRESENCE_PREPS, "over": "stop"})
 _RETURN = CueType("return", None, _ARRIVAL_PREPS)
 _FINISH = CueType("finish", None, _ARRIVAL_PREPS)
 _START = CueType("start", None, _DEPARTURE_PREPS)
-_NOUN_TRIP = CueType("trip", None, {**_MOTION_PREPS, "of": "stop"})
+# Prepositions that take a place only after a verb of motion ("sailing down the coast of X"):
+# "a voyage down the coast of Norway" says where the whole trip goes, not a stop on it.
+_MOTION_ONLY_PREPS = ("down", "up")
+_NOUN_TRIP = CueType(
+    "trip",
+    None,
+    {**{p: r for p, r in _MOTION_PREPS.items() if p not in ("down", "up")}, "of": "stop"},
+)
 _NOUN_STOP = CueType("stop", None, _PRESENCE_PREPS)
 
 # Surface forms -> cue type. Multi-word forms first (longest match wins).
@@ -3274,7 +3281,10 @@ def _governed_places(items: list[Item], hit: CueHit) -> list[Governed]:
                     )
                 ):
                     qualifying = False  # "into the Taiwan Strait near Kaohsiung"
-            role = cue.preps.get(words, new_role)
+            if words in cue.preps:
+                role = cue.preps[words]
+            else:  # "down" and "up" lead to places only after verbs of motion
+                role = None if words in _MOTION_ONLY_PREPS else new_role
             if words == "from" and j - 1 > hit.last and items[j - 1].low in _DISTANCE_UNITS:
                 role = None  # "300 miles from the border": a distance, not an origin
             current_prep = words
@@ -4830,6 +4840,45 @@ def _recurring_phrases(text: str, resolved: list[ResolvedMention]) -> frozenset[
     )
 
 
+# A one-word name before a singular verb: "Skerryvore rounded Barbuda", "Skerryvore has ...".
+_SINGULAR_SUBJECT_RE = re.compile(r"([A-Z](?<!\w\w)[a-z]{3,})(?= (?:has|is|was|had|[a-z]{3,}ed)\b)")
+_VESSEL_WORDS = ("yacht", "boat", "ship", "vessel", "skipper", "crew")
+
+
+def _recurring_vessel_names(
+    text: str, resolved: list[ResolvedMention], storm_names: frozenset[str]
+) -> list[str]:
+    """One-word boat names in a story about boats: a capitalised word used alone again and again
+    as a subject ("Skerryvore rounded Barbuda ... Skerryvore is sailing"), never in lower case,
+    never beside another capitalised word, no place, no storm and no common word."""
+    low = text.casefold()
+    if not any(word in low for word in _VESSEL_WORDS):
+        return []
+    places = {rm.mention.surface for rm in resolved}
+    subjects = Counter(_SINGULAR_SUBJECT_RE.findall(text))
+    found: list[str] = []
+    for word, n in sorted(subjects.items()):
+        folded = word.casefold()
+        if (
+            n < 2
+            or word in places
+            or word in storm_names
+            or folded in _CALENDAR_WORDS
+            or folded in _PERSON_TITLES
+            or folded in _NOT_NAME_WORDS
+            or is_common_word(word)
+        ):
+            continue
+        alone = _word_positions(text, word)
+        if (
+            len(alone) >= _RECURRING_MIN
+            and not _word_positions(text, folded)
+            and not any(_beside_a_capital(text, at, word) for at in alone)
+        ):
+            found.append(word)
+    return found
+
+
 _NICKNAMED_RE = re.compile(
     r"\b(?:nicknamed|dubbed|named|(?:she|he|it) (?:is|was) called) [\"“']?"
     r"(?P<name>[A-Z][a-z’'-]{2,})\b",
@@ -5115,6 +5164,8 @@ def extract_movements(
     )
     for word, kind in _recurring_single_names(article.text, resolved):
         registry.add(word, kind)
+    for word in _recurring_vessel_names(article.text, resolved, storm_names):
+        registry.add(word, "ship")
     for word in _named_with_age(article.text, resolved):
         registry.add(word, "person")  # "Moussa, 22, is from Sikasso"
     nickname = _animal_nickname(article.text, resolved)

@@ -1528,3 +1528,20 @@ def test_a_storm_class_in_lowercase_names_the_storm_the_blog_follows() -> None:
     )
     moves = movements(text, published=dt.date(2026, 2, 4))
     assert by_place(moves)["Bilbao"].actor == "Fenosa"
+
+
+def test_a_boat_named_by_one_recurring_word_is_the_traveller() -> None:
+    text = (
+        "Live: the yacht race nears the finish.\n\n"
+        "02:10 - Kittiwake rounded Bilbao after 1am. The skipper says the crew is tired.\n\n"
+        "22:50 - Kittiwake is sailing down the coast of Bayonne, leaving the town to port.\n\n"
+        "11:00 - Kittiwake, the blue-hulled 52-footer, made a clean start off Rotterdam."
+    )
+    found = by_place(movements(text, published=dt.date(2026, 2, 24)))
+    assert found["Bilbao"].actor == found["Bayonne"].actor == "Kittiwake"
+    assert found["Bayonne"].role == "pass"
+
+
+def test_a_word_used_once_as_a_subject_names_no_boat() -> None:
+    text = "Kittiwake rounded Bilbao. The crew slept. Kittiwakes nest on the cliffs near Bayonne."
+    assert all(m.actor != "Kittiwake" for m in movements(text))
