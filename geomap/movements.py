@@ -5309,9 +5309,13 @@ def extract_movements(
                     article.text, items, clause_start, clause_end)
             )  # fmt: skip
             if _negated(article.text, items, hit.last, clause_end, hit.is_noun) or (
-                hit.is_noun
-                and _plan_undone_later(
-                    article.text, items, clause_start, clause_end, next_text.get(sentence.index, "")
+                _plan_undone_later(
+                    article.text,
+                    items,
+                    clause_start,
+                    clause_end,
+                    next_text.get(sentence.index, ""),
+                    hit.is_noun,
                 )
             ):
                 continue
@@ -6449,6 +6453,14 @@ _UNDONE_NEXT_RE = re.compile(
     r"(?:That|This|The) (?:stop|visit|leg|call|plan|stopover)\b[^.]{0,40}?\b(?:was|were|has been|"
     r"had been|is) (?:later )?(?:cancell?ed|dropped|scrapped|called off|abandoned|shelved)\b"
 )
+# A plan told in the past ("a voyage that was due to call at X"), which a later sentence may undo.
+_PAST_PLAN_RE = re.compile(r"\b(?:was|were|had been) (?:due|scheduled|supposed|meant|set) to\b")
+# "... announced that all three eastern calls had been cancelled": the plan's stops, undone.
+_CALLS_UNDONE_RE = re.compile(
+    r"\b(?:stops|visits|calls|port calls|stopovers|legs)\b[^.]{0,20}?\b(?:were|have been|"
+    r"had been|are) (?:later |all |also )?(?:cancell?ed|dropped|scrapped|called off|"
+    r"abandoned|shelved|skipped)\b"
+)
 _UNDONE_RE = re.compile(
     r"\b(?:skipped|dropped|cancell?ed|scrapped|abandoned|called off|withdrew|pulled out|"
     r"struck off|cut)\b",
@@ -6457,16 +6469,24 @@ _UNDONE_RE = re.compile(
 
 
 def _plan_undone_later(
-    text: str, items: list[Item], clause_start: int, clause_end: int, next_sentence: str
+    text: str,
+    items: list[Item],
+    clause_start: int,
+    clause_end: int,
+    next_sentence: str,
+    is_noun: bool,
 ) -> bool:
     """ "The original schedule had a fourth stop in Maseru, but Lesotho withdrew ... and the
     team skipped it", "The original plan called for a fuel stop at Kanton. That stop was
     cancelled": a stop of the first plan that the rest of the sentence, or the next one,
-    undoes."""
+    undoes. So is a stop a past plan was due to make when the next sentence cancels the stops
+    ("was due to call at X ... all three calls had been cancelled")."""
     if not items:
         return False
     head = _text_between(text, items, clause_start, clause_end)
-    if not _ORIGINAL_PLAN_RE.search(head):
+    if _PAST_PLAN_RE.search(head) and _CALLS_UNDONE_RE.search(next_sentence):
+        return True
+    if not is_noun or not _ORIGINAL_PLAN_RE.search(head):
         return False
     if _UNDONE_NEXT_RE.match(next_sentence):
         return True

@@ -1545,3 +1545,22 @@ def test_a_boat_named_by_one_recurring_word_is_the_traveller() -> None:
 def test_a_word_used_once_as_a_subject_names_no_boat() -> None:
     text = "Kittiwake rounded Bilbao. The crew slept. Kittiwakes nest on the cliffs near Bayonne."
     assert all(m.actor != "Kittiwake" for m in movements(text))
+
+
+def test_calls_a_past_plan_was_due_to_make_are_undone_by_the_next_sentence() -> None:
+    text = (
+        "The ship left Rotterdam on Saturday on a voyage that was due to call at Bilbao on "
+        "Tuesday and Bayonne on Wednesday. But the company said that both calls had been "
+        "cancelled. The ship docked in Lyon instead."
+    )
+    found = by_place(movements(text, published=dt.date(2026, 9, 10)))
+    assert "Bilbao" not in found and "Bayonne" not in found
+    assert found["Rotterdam"].role == "origin"
+
+
+def test_a_past_plan_kept_is_still_a_stop() -> None:
+    text = (
+        "The ship left Rotterdam on Saturday on a voyage that was due to call at Bilbao on "
+        "Tuesday. The crew said the weather was fine."
+    )
+    assert "Bilbao" in by_place(movements(text, published=dt.date(2026, 9, 10)))
