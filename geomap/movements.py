@@ -1458,6 +1458,9 @@ def _mark_country_teams(items: list[Item], teams: frozenset[str]) -> None:
             items[k] = Item("name", it.start, it.end, it.text, it.low, actor=ref)
 
 
+_COMPOUND_ADJECTIVE_ENDS = ("-based", "-born", "-bred", "-flagged", "-registered", "-bound")
+
+
 def _find_names(
     items: list[Item], registry: ActorRegistry, lookups: _Lookups | None = None
 ) -> None:
@@ -1507,6 +1510,9 @@ def _find_names(
         name_words = words[last_title + 1 :]
         name_lows = lows[last_title + 1 :]
         start_k = last_title + 1
+        # Drop a leading compound adjective: "Inverness-based", "London-born", "Panama-flagged".
+        while name_lows and name_lows[0].endswith(_COMPOUND_ADJECTIVE_ENDS):
+            name_words, name_lows, start_k = name_words[1:], name_lows[1:], start_k + 1
         # Drop leading function words at sentence start ("Then Kim", "After Putin"), unless
         # the whole is a name the article keeps using ("Southern Tempest rounds ...").
         while (
@@ -4713,8 +4719,8 @@ _CALENDAR_WORDS = frozenset(
 # Nouns that take a plural verb without being a team: "Police are", "People were".
 _COLLECTIVE_NOUNS = frozenset("police people others staff crew cattle".split())
 _PLURAL_VERB_RE = re.compile(
-    r" (?:are|were|have|head|play|return|arrive|fly|travel|move|continue|open|wrap|begin|set "
-    r"off|take|bring)\b"
+    r" (?:are|were|have|head|play|return|arrive|fly|travel|move|continue|open|wrap|begin|take|"
+    r"bring)\b"  # not "set off": a past tense too ("Ailsa set off from Aviemore")
 )
 _ONE_CAPITALISED_WORD_RE = re.compile(r"[A-Z][a-z]{2,}")
 
@@ -4888,6 +4894,10 @@ _ANIMAL_NAME_RE = re.compile(r"[A-Z][a-z’'-]{2,}")
 _IS_AN_ANIMAL_RE = re.compile(
     r" is an? (?:[\w-]+ ){0,3}(?:" + "|".join(sorted(_ANIMAL_NOUNS)) + r")\b"
 )
+_APPOSED_ANIMAL_RE = re.compile(
+    r", (?:the|an?) (?:[\w-]+ ){0,3}(?:" + "|".join(sorted(_ANIMAL_NOUNS)) + r")"
+    r"(?=[,.;]| (?:whose|who|which|that|has|had|is|was)\b)"
+)
 _ANIMAL_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(_ANIMAL_NOUNS)) + r")s?\b", re.I)
 
 
@@ -4978,10 +4988,25 @@ def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
         ):
             return name
         at = text.find(" is a", at + 1)
+    # "Ailsa, the young Scottish osprey whose journey ...": an apposition ending on the animal
+    places = {rm.mention.surface for rm in resolved}
+    at = text.find(", ")
+    while at >= 0:
+        start = at
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-"):
+            start -= 1
+        name = text[start:at]
+        if (
+            _ANIMAL_NAME_RE.fullmatch(name)
+            and name not in places
+            and not is_common_word(name)
+            and _APPOSED_ANIMAL_RE.match(text, at)
+        ):
+            return name
+        at = text.find(", ", at + 2)
     low = text.lower()
     if "named" not in low and "dubbed" not in low and "called" not in low:
         return None  # `_NICKNAMED_RE` needs one: a quick scan, where it tries every position
-    places = {rm.mention.surface for rm in resolved}
     for m in _nicknamed_matches(text, low):
         name = m.group("name")
         if (

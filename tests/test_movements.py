@@ -1564,3 +1564,14 @@ def test_a_past_plan_kept_is_still_a_stop() -> None:
         "Tuesday. The crew said the weather was fine."
     )
     assert "Bilbao" in by_place(movements(text, published=dt.date(2026, 9, 10)))
+
+
+def test_an_animal_named_in_an_apposition_is_the_traveller_she_refers_to() -> None:
+    text = (
+        "Ailsa, the young tagged osprey whose flight has been followed online, has reached "
+        "Lyon. Staff at the Paris-based Raptor Trust said she was well. Ailsa set off from Oslo "
+        "on August 30. Two days later she left Rotterdam and crossed to Bilbao."
+    )
+    found = by_place(movements(text, published=dt.date(2025, 9, 22)))
+    assert found["Rotterdam"].actor == found["Bilbao"].actor == "Ailsa"
+    assert all(m.actor != "Paris-based Raptor" for m in found.values())
