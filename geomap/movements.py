@@ -1107,6 +1107,12 @@ class ActorRegistry:
                 (k for k in reversed(self.recent_people) if self.genders.get(k, gender) == gender),
                 None,
             )
+        elif key is not None and key not in self.genders and "'s " in self.actors[key].name:
+            # "Besides meeting Kenya's foreign minister, she spent ...": an unnamed office holder
+            # of unknown gender yields "she" to a person known to be one
+            known = next((k for k in reversed(self.recent_people) if self.genders.get(k) == gender),
+                         None)  # fmt: skip
+            key = known if known is not None else key
 
         if key is not None and self.actors[key].kind == "person":
             self.genders.setdefault(key, gender)
@@ -1794,6 +1800,8 @@ def _lowercase_titles(items: list[Item], i: int) -> set[str]:
     """Lowercase title words and demonyms just before a name ("North Korean leader Kim")."""
     titles: set[str] = set()
     k = i - 1
+    if k >= 1 and items[k].text == "," and items[k - 1].low in _PERSON_TITLES:
+        i, k = i - 1, k - 1  # "Finland's foreign minister, Aino Lehtikari,": the title apposed
     while k >= 0 and i - k <= 4:
         it = items[k]
         if it.kind == "demonym":
@@ -1844,6 +1852,8 @@ def _country_office_holders(items: list[Item]) -> bool:
             continue
         if j + 1 < len(items) and items[j + 1].kind in ("name", "mover"):
             continue  # "Russia's foreign minister Sergei Lavrov": the name is the actor
+        if j + 2 < len(items) and items[j + 1].text == "," and items[j + 2].kind == "name":
+            continue  # "Finland's foreign minister, Aino Lehtikari,": so is an apposed name
         words = [it.low for it in items[i + 3 : j + 1]]
         # Known by the country and title ("Indonesia's president"), so that Australia's foreign
         # minister is not New Zealand's; "the president" later finds it by its title.
@@ -2554,6 +2564,9 @@ _CUE_KEY_WORDS = frozenset(
 )
 
 
+_COME_FORMS = frozenset({"come", "comes", "came", "coming"})
+
+
 def _find_cues(items: list[Item]) -> list[CueHit]:
     hits: list[CueHit] = []
     resume = 0  # the first item after the last cue found
@@ -2597,6 +2610,8 @@ def _find_cues(items: list[Item]) -> list[CueHit]:
                         break  # "drive", "ride", "route" as plain words
             if form == "visit" and is_noun:
                 cue = _VISIT_NOUN
+            if form in _COME_FORMS and i + n < len(items) and items[i + n].low == "as":
+                break  # "the tour comes as a dispute ... threatens": it happens amid, no motion
             found = CueHit(i, i + n - 1, form, cue, is_noun)
             break
         if found is not None:

@@ -1575,3 +1575,15 @@ def test_an_animal_named_in_an_apposition_is_the_traveller_she_refers_to() -> No
     found = by_place(movements(text, published=dt.date(2025, 9, 22)))
     assert found["Rotterdam"].actor == found["Bilbao"].actor == "Ailsa"
     assert all(m.actor != "Paris-based Raptor" for m in found.values())
+
+
+def test_an_apposed_title_and_a_met_office_holder_leave_she_to_the_traveller() -> None:
+    text = (
+        "Ukraine's foreign minister, Olena Marchuk, wrapped up a tour on Friday. The tour comes "
+        "as a dispute over Russia threatens the region. On Monday she flew to Paris. A day later "
+        "the minister was in Lyon. Besides meeting France's foreign minister, she spent two "
+        "hours with students. She then flew to Rome."
+    )
+    found = by_place(movements(text, published=dt.date(2025, 11, 15)))
+    assert found["Lyon"].actor == found["Rome"].actor == "Olena Marchuk"
+    assert "Russia" not in found
