@@ -136,7 +136,7 @@ _MOTION_ONLY_PREPS = ("down", "up")
 _NOUN_TRIP = CueType(
     "trip",
     None,
-    {**{p: r for p, r in _MOTION_PREPS.items() if p not in ("down", "up")}, "of": "stop"},
+    {**{p: r for p, r in _MOTION_PREPS.items() if p not in _MOTION_ONLY_PREPS}, "of": "stop"},
 )
 _NOUN_STOP = CueType("stop", None, _PRESENCE_PREPS)
 
@@ -5004,8 +5004,10 @@ def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
             return name
         at = text.find(" is a", at + 1)
     # "Ailsa, the young Scottish osprey whose journey ...": an apposition ending on the animal
+    # (looked for only where some animal's noun is in the text)
+    low = text.lower()
     places = {rm.mention.surface for rm in resolved}
-    at = text.find(", ")
+    at = text.find(", ") if any(noun in low for noun in _ANIMAL_NOUNS) else -1
     while at >= 0:
         start = at
         while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-"):
@@ -5019,7 +5021,6 @@ def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
         ):
             return name
         at = text.find(", ", at + 2)
-    low = text.lower()
     if "named" not in low and "dubbed" not in low and "called" not in low:
         return None  # `_NICKNAMED_RE` needs one: a quick scan, where it tries every position
     for m in _nicknamed_matches(text, low):
