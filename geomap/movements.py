@@ -4985,6 +4985,14 @@ def _nicknamed_matches(text: str, low: str) -> Iterator[re.Match[str]]:
                 end = m.end()
 
 
+def _word_before(text: str, at: int) -> tuple[int, str]:
+    """Where the word that ends at `at` starts, and the word ("Iara" in "Iara is a")."""
+    start = at
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-"):
+        start -= 1
+    return start, text[start:at]
+
+
 def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
     """The name researchers gave the animal a story follows ("The 4-metre shark, nicknamed
     Maren by the team that tagged her"): the first such name after an animal's noun."""
@@ -4992,10 +5000,7 @@ def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
     # is looked at, the word before it and the words after (no scan of every position).
     at = text.find(" is a")
     while at >= 0:
-        start = at
-        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-"):
-            start -= 1
-        name = text[start:at]
+        start, name = _word_before(text, at)
         if (
             _ANIMAL_NAME_RE.fullmatch(name)
             and not (start >= 2 and text[start - 1] == " " and text[start - 2] not in ".!?\n")
@@ -5009,10 +5014,7 @@ def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
     places = {rm.mention.surface for rm in resolved}
     at = text.find(", ") if any(noun in low for noun in _ANIMAL_NOUNS) else -1
     while at >= 0:
-        start = at
-        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-"):
-            start -= 1
-        name = text[start:at]
+        _, name = _word_before(text, at)
         if (
             _ANIMAL_NAME_RE.fullmatch(name)
             and name not in places
