@@ -3913,6 +3913,8 @@ def _cue_actor(
         if earlier is not None:
             return _actor_key(earlier, registry)
         return state.actor_key or registry.last_any
+    if not candidates and start >= 1 and items[start - 1].low == "whom":
+        return None  # "civilian groups, several of whom fled Khartoum": those people, no actor
     if not candidates and start >= 2 and items[start - 1].low in ("which", "who"):
         # "The agency, which tracks storms from Tokyo": the relative pronoun's antecedent is
         # the subject; a thing that is no actor moves no one.
@@ -3940,7 +3942,7 @@ def _cue_actor(
         it for k, it in enumerate(prefix)
         if it.kind in ("name", "mover") and it.actor is not None and not (
             k > 0 and prefix[k - 1].low in ("by", "with", "to", "of", "from", "told", "and",
-                                             "than", "for", "between", "met", "meet",
+                                             "than", "for", "between", "met", "meet", "meeting",
                                              "themselves", "himself", "herself", "called",
                                              "dubbed", "named", "nicknamed")
         )
@@ -6142,8 +6144,8 @@ def _team_nickname(country: str, registry: ActorRegistry) -> str | None:
 
 # A name right after these words is not its sentence's subject ("met with Kim").
 _NOT_SUBJECT_BEFORE = frozenset(
-    {"with", "met", "meet", "by", "between", "and", "to", "for", "of", "from", "than",
-     "welcomed", "greeted", "received", "hosted"}
+    {"with", "met", "meet", "meets", "meeting", "by", "between", "and", "to", "for", "of",
+     "from", "than", "welcomed", "greeted", "received", "hosted"}
 )  # fmt: skip
 
 

@@ -1587,3 +1587,23 @@ def test_an_apposed_title_and_a_met_office_holder_leave_she_to_the_traveller() -
     found = by_place(movements(text, published=dt.date(2025, 11, 15)))
     assert found["Lyon"].actor == found["Rome"].actor == "Olena Marchuk"
     assert "Russia" not in found
+
+
+def test_people_of_whom_a_relative_clause_tells_are_not_the_traveller() -> None:
+    text = (
+        "Olena Marchuk flew to Paris on Monday. There she met students, several of whom fled "
+        "Lyon last year. She then flew to Rome."
+    )
+    found = by_place(movements(text, published=dt.date(2025, 11, 15)))
+    assert "Lyon" not in found
+    assert found["Rome"].actor == "Olena Marchuk"
+
+
+def test_an_office_holder_met_does_not_become_the_minister_the_story_follows() -> None:
+    text = (
+        "Ukraine's foreign minister, Olena Marchuk, flew to Paris on Monday. Besides meeting "
+        "France's foreign minister, she spent two hours with students. On Tuesday the minister "
+        "flew to Rome."
+    )
+    found = by_place(movements(text, published=dt.date(2025, 11, 15)))
+    assert found["Rome"].actor == "Olena Marchuk"
