@@ -5013,8 +5013,13 @@ def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
     # "Ailsa, the young Scottish osprey whose journey ...": an apposition ending on the animal
     # (looked for only where some animal's noun is in the text)
     low = text.lower()
+    apposed = any(noun in low for noun in _ANIMAL_NOUNS)
+    # `_NICKNAMED_RE` needs one of these: a quick scan, where it tries every position
+    nicknamed = "named" in low or "dubbed" in low or "called" in low
+    if not (apposed or nicknamed):
+        return None  # neither look below can find a name: no place set built
     places = {rm.mention.surface for rm in resolved}
-    at = text.find(", ") if any(noun in low for noun in _ANIMAL_NOUNS) else -1
+    at = text.find(", ") if apposed else -1
     while at >= 0:
         _, name = _word_before(text, at)
         if (
@@ -5025,8 +5030,8 @@ def _animal_nickname(text: str, resolved: list[ResolvedMention]) -> str | None:
         ):
             return name
         at = text.find(", ", at + 2)
-    if "named" not in low and "dubbed" not in low and "called" not in low:
-        return None  # `_NICKNAMED_RE` needs one: a quick scan, where it tries every position
+    if not nicknamed:
+        return None
     for m in _nicknamed_matches(text, low):
         name = m.group("name")
         if (
